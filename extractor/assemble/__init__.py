@@ -1,0 +1,1 @@
+"""Entities + layout -> records; value normalisers (dates, numbers, names, states)."""

@@ -1,0 +1,77 @@
+"""The ``extractor`` command line: extract, evaluate, import-xml, train.
+
+Each command parses its options here and calls one function of the package that owns the work; heavy
+imports (spaCy, scikit-learn, matplotlib) happen inside the commands so ``extractor --help`` is fast.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="Turn noisy SEC filing text (Forms 3/4/5, Form D) into EDGAR-grade structured records.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of filing texts ('-' = stdin).")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="JSONL file to write, one envelope per document.")],
+    model: Annotated[Path | None, typer.Option(help="Model directory (default: the shipped models/).")] = None,
+) -> None:
+    """Extract SCHEMA.md records from filing texts."""
+    from extractor.batch.runner import run_extract
+
+    raise typer.Exit(run_extract(paths, output, model_dir=model))
+
+
+@app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Option(help="Directory of gold records (one JSON per document).")],
+    pred: Annotated[Path, typer.Option(help="Predictions, JSONL of envelopes.")],
+    report: Annotated[Path | None, typer.Option(help="Directory for report.json, report.md, report.html.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Another prediction JSONL to compare against.")] = None,
+    people_gold: Annotated[
+        Path | None, typer.Option(help="Gold people file (canonical person -> ['doc_id:name', ...]).")
+    ] = None,
+) -> None:
+    """Score predictions against gold: field P/R/F1 per field, group, form type and source style."""
+    from extractor.evaluate.commands import run_evaluate
+
+    raise typer.Exit(run_evaluate(gold=gold, pred=pred, report=report, baseline=baseline, people_gold=people_gold))
+
+
+@app.command("import-xml")
+def import_xml(
+    paths: Annotated[list[Path], typer.Argument(help="EDGAR XML files (or .txt/.nc submissions) or directories.")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Directory for one gold JSON per document.")],
+) -> None:
+    """Turn EDGAR ownershipDocument / Form D edgarSubmission XML into gold records."""
+    from extractor.edgar_xml.commands import run_import_xml
+
+    raise typer.Exit(run_import_xml(paths, output))
+
+
+@app.command()
+def train(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the models.")] = Path("models"),
+    quick: Annotated[bool, typer.Option(help="Train tiny models fast (for tests).")] = False,
+    seed: Annotated[int, typer.Option(help="Random seed for every trained component.")] = 0,
+) -> None:
+    """Rebuild every shipped model from annotations/ and generated data."""
+    from extractor.training_cli import run_train
+
+    raise typer.Exit(run_train(output, quick=quick, seed=seed))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

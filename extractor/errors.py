@@ -1,0 +1,41 @@
+"""Error codes in one place, so tests can ``match="E101"`` and users can search them.
+
+Ranges: E0xx input/ingestion, E1xx records, E2xx EDGAR XML, E3xx evaluation, E4xx models/pipeline,
+E5xx people registry, E6xx batch.
+"""
+
+from __future__ import annotations
+
+
+class ExtractorError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class Errors:
+    """Message templates; format with keyword arguments."""
+
+    E001 = "[E001] Cannot read {path}: {reason}"
+    E002 = "[E002] {path} is empty"
+    E003 = "[E003] {path} looks binary (NUL bytes or control characters), not a text filing"
+    E004 = "[E004] {path} could not be decoded as text with any supported encoding"
+    E005 = "[E005] {path} is {size} bytes, over the limit of {limit} bytes"
+    E101 = "[E101] Unknown key '{key}' at {where} in document {document_id}"
+    E102 = "[E102] Key '{key}' at {where} in document {document_id} must be {expected}, got {got}"
+    E103 = "[E103] Record at {where} in document {document_id} must be an object, got {got}"
+    E104 = "[E104] Unknown form_type '{form_type}' in document {document_id}"
+    E201 = "[E201] {path}: not an EDGAR ownershipDocument or Form D edgarSubmission"
+    E202 = "[E202] {path}: XML could not be parsed: {reason}"
+    E301 = "[E301] {path}: line {line} is not a JSON object: {reason}"
+    E302 = "[E302] Gold directory {path} holds no gold records"
+
+
+class RecordError(ExtractorError, ValueError):
+    """A record does not follow SCHEMA.md (unknown key, wrong type)."""
+
+
+class InputError(ExtractorError, ValueError):
+    """An input document cannot be read as a filing text."""
+
+
+class XmlImportError(ExtractorError, ValueError):
+    """An EDGAR XML file cannot be turned into a record."""
