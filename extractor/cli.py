@@ -20,22 +20,36 @@ app = typer.Typer(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories or globs of filing texts ('-' = stdin).")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="JSONL file to write, one envelope per document.")],
-    model: Annotated[Path | None, typer.Option(help="Model directory (default: the shipped models/).")] = None,
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, directories or globs of filing texts ('-' = stdin).")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="JSONL file to write, one envelope per document.")
+    ],
+    model: Annotated[
+        Path | None, typer.Option(help="Model directory (default: the shipped models/).")
+    ] = None,
+    registry: Annotated[
+        Path | None,
+        typer.Option(help="People registry SQLite file (default: people.sqlite beside the output)."),
+    ] = None,
 ) -> None:
-    """Extract SCHEMA.md records from filing texts."""
+    """Extract SCHEMA.md records from filing texts; people get stable ids from the registry."""
     from extractor.batch.runner import run_extract
 
-    raise typer.Exit(run_extract(paths, output, model_dir=model))
+    raise typer.Exit(run_extract(paths, output, model_dir=model, registry_path=registry))
 
 
 @app.command()
 def evaluate(
     gold: Annotated[Path, typer.Option(help="Directory of gold records (one JSON per document).")],
     pred: Annotated[Path, typer.Option(help="Predictions, JSONL of envelopes.")],
-    report: Annotated[Path | None, typer.Option(help="Directory for report.json, report.md, report.html.")] = None,
-    baseline: Annotated[Path | None, typer.Option(help="Another prediction JSONL to compare against.")] = None,
+    report: Annotated[
+        Path | None, typer.Option(help="Directory for report.json, report.md, report.html.")
+    ] = None,
+    baseline: Annotated[
+        Path | None, typer.Option(help="Another prediction JSONL to compare against.")
+    ] = None,
     people_gold: Annotated[
         Path | None, typer.Option(help="Gold people file (canonical person -> ['doc_id:name', ...]).")
     ] = None,
@@ -43,12 +57,16 @@ def evaluate(
     """Score predictions against gold: field P/R/F1 per field, group, form type and source style."""
     from extractor.evaluate.commands import run_evaluate
 
-    raise typer.Exit(run_evaluate(gold=gold, pred=pred, report=report, baseline=baseline, people_gold=people_gold))
+    raise typer.Exit(
+        run_evaluate(gold=gold, pred=pred, report=report, baseline=baseline, people_gold=people_gold)
+    )
 
 
 @app.command("import-xml")
 def import_xml(
-    paths: Annotated[list[Path], typer.Argument(help="EDGAR XML files (or .txt/.nc submissions) or directories.")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="EDGAR XML files (or .txt/.nc submissions) or directories.")
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="Directory for one gold JSON per document.")],
 ) -> None:
     """Turn EDGAR ownershipDocument / Form D edgarSubmission XML into gold records."""
@@ -59,7 +77,9 @@ def import_xml(
 
 @app.command()
 def train(
-    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the models.")] = Path("models"),
+    output: Annotated[Path, typer.Option("-o", "--output", help="Where to write the models.")] = Path(
+        "models"
+    ),
     quick: Annotated[bool, typer.Option(help="Train tiny models fast (for tests).")] = False,
     seed: Annotated[int, typer.Option(help="Random seed for every trained component.")] = 0,
 ) -> None:
@@ -67,6 +87,15 @@ def train(
     from extractor.training_cli import run_train
 
     raise typer.Exit(run_train(output, quick=quick, seed=seed))
+
+
+def _people_app() -> typer.Typer:
+    from extractor.people.commands import app as people
+
+    return people
+
+
+app.add_typer(_people_app(), name="people", help="Inspect and correct the people registry.")
 
 
 def main() -> None:

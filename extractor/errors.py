@@ -25,8 +25,20 @@ class Errors:
     E104 = "[E104] Unknown form_type '{form_type}' in document {document_id}"
     E201 = "[E201] {path}: not an EDGAR ownershipDocument or Form D edgarSubmission"
     E202 = "[E202] {path}: XML could not be parsed: {reason}"
+    E203 = "[E203] {path}: unknown EDGAR form type '{form_type}' in <{element}>"
+    E204 = "[E204] {path}: no EDGAR XML document (<XML> block) found in the submission"
+    E205 = "[E205] {path}: cannot read input: {reason}"
     E301 = "[E301] {path}: line {line} is not a JSON object: {reason}"
     E302 = "[E302] Gold directory {path} holds no gold records"
+    E303 = "[E303] Cannot read {path}: {reason}"
+    E304 = "[E304] {path}: record {where} has no document_id string"
+    E305 = "[E305] {path}: people gold must map a person to a list of 'doc_id:name' strings ({reason})"
+    E306 = "[E306] {path}: not valid JSON: {reason}"
+    E420 = "[E420] Form-type model in {path} was trained on other features ({reason}); retrain it"
+    E421 = "[E421] Form-type model in {path} cannot be loaded: {reason}"
+    E422 = "[E422] Form-type training data: {reason}"
+
+    E600 = "[E600] extraction failed: {kind}: {reason}"
 
 
 class RecordError(ExtractorError, ValueError):
@@ -39,3 +51,7 @@ class InputError(ExtractorError, ValueError):
 
 class XmlImportError(ExtractorError, ValueError):
     """An EDGAR XML file cannot be turned into a record."""
+
+
+class ModelError(ExtractorError, ValueError):
+    """A model directory is missing, damaged or does not match the code that loads it."""

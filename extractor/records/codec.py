@@ -13,7 +13,7 @@ import dataclasses
 import types
 import typing
 from functools import cache
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar, Union, cast
 
 from extractor.errors import Errors, RecordError
 
@@ -23,7 +23,7 @@ _JSON_NAMES = {str: "a string", float: "a number", bool: "true/false", int: "an 
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: Any) -> dict[str, Any]:
     return typing.get_type_hints(cls)
 
 
@@ -69,7 +69,7 @@ def from_dict(cls: type[T], data: Any, *, document_id: str = "?", where: str = "
     """JSON dict -> dataclass ``cls``; raises ``RecordError`` (E101/E102/E103) naming key and document."""
     if not isinstance(data, dict):
         raise RecordError(Errors.E103.format(where=where, document_id=document_id, got=type(data).__name__))
-    hints = _hints(cls)
+    hints = _hints(cast(Any, cls))
     names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
@@ -121,7 +121,9 @@ def _decode(tp: Any, value: Any, *, key: str, where: str, document_id: str) -> A
     )
     if not ok:
         raise RecordError(
-            Errors.E102.format(key=key, where=where, document_id=document_id, expected=_name(tp), got=_got(value))
+            Errors.E102.format(
+                key=key, where=where, document_id=document_id, expected=_name(tp), got=_got(value)
+            )
         )
     return value
 

@@ -70,7 +70,10 @@ class Envelope:
         if not isinstance(document_id, str) or not document_id:
             raise RecordError(
                 Errors.E102.format(
-                    key="document_id", where="envelope", document_id="?", expected="a string",
+                    key="document_id",
+                    where="envelope",
+                    document_id="?",
+                    expected="a string",
                     got=repr(document_id),
                 )
             )
@@ -86,8 +89,11 @@ class Envelope:
             if cls_ is None:
                 raise RecordError(
                     Errors.E102.format(
-                        key="filing", where="envelope", document_id=document_id,
-                        expected="{} for form_type 'unknown'", got="a record",
+                        key="filing",
+                        where="envelope",
+                        document_id=document_id,
+                        expected="{} for form_type 'unknown'",
+                        got="a record",
                     )
                 )
             filing = from_dict(cls_, raw_filing, document_id=document_id, where="filing")

@@ -1,0 +1,1 @@
+"""Batch inference: input expansion, per-document fault isolation, streaming writers."""
