@@ -38,7 +38,16 @@ class Errors:
     E421 = "[E421] Form-type model in {path} cannot be loaded: {reason}"
     E422 = "[E422] Form-type training data: {reason}"
 
+    E501 = "[E501] No people registry at {path}"
+    E502 = "[E502] No entity {entity_id} in the people registry"
     E600 = "[E600] extraction failed: {kind}: {reason}"
+    E601 = "[E601] {path}: gave up after the per-document time budget of {seconds:g} s; worker replaced"
+    E602 = "[E602] {path}: the worker process died ({reason}); worker replaced"
+    E603 = "[E603] {path}: the Dask task failed: {reason}"
+    E604 = "[E604] Optional dependency '{package}' is needed for {feature}: pip install 'filing-extractor[{extra}]'"
+    E605 = "[E605] Cannot resume {path}: {reason} (rerun with --no-resume to start over)"
+    E606 = "[E606] Unknown output format '{format}'; choose one of {choices}"
+    E607 = "[E607] {path}: cannot export form type '{form_type}' as EDGAR ownership XML"
 
 
 class RecordError(ExtractorError, ValueError):
@@ -55,3 +64,7 @@ class XmlImportError(ExtractorError, ValueError):
 
 class ModelError(ExtractorError, ValueError):
     """A model directory is missing, damaged or does not match the code that loads it."""
+
+
+class BatchError(ExtractorError, RuntimeError):
+    """A batch job cannot start or go on (missing optional dependency, unresumable output)."""

@@ -9,6 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from extractor.errors import Errors
 from extractor.people.registry import Registry
 
 app = typer.Typer(help="Inspect and correct the people registry.", no_args_is_help=True)
@@ -20,7 +21,7 @@ DEFAULT_REGISTRY = Path("out/people.sqlite")
 
 def _open(path: Path) -> Registry:
     if not path.exists():
-        console.print(f"[red][E501] no registry at {path}[/red]")
+        console.print(f"[red]{Errors.E501.format(path=path)}[/red]")
         raise typer.Exit(2)
     return Registry(path)
 
@@ -44,7 +45,7 @@ def show(entity_id: str, registry: RegistryOpt = DEFAULT_REGISTRY) -> None:
     with _open(registry) as reg:
         ent = reg.entity(entity_id)
         if ent is None:
-            console.print(f"[red][E502] no entity {entity_id}[/red]")
+            console.print(f"[red]{Errors.E502.format(entity_id=entity_id)}[/red]")
             raise typer.Exit(2)
         console.print(f"[bold]{ent[0]}[/bold] ({ent[1]}): {ent[2]}")
         table = Table("mention", "document", "field", "printed", "issuer", "reason")
@@ -65,7 +66,7 @@ def merge(keep: str, other: str, registry: RegistryOpt = DEFAULT_REGISTRY) -> No
     """Merge entity OTHER into KEEP (both ids keep resolving)."""
     with _open(registry) as reg:
         if reg.entity(keep) is None or reg.entity(other) is None:
-            console.print("[red][E502] unknown entity id[/red]")
+            console.print(f"[red]{Errors.E502.format(entity_id=keep + ' or ' + other)}[/red]")
             raise typer.Exit(2)
         reg.merge(keep, other)
         console.print(f"merged {other} into {reg.canonical(keep)}")
@@ -81,7 +82,7 @@ def split(
     with _open(registry) as reg:
         ent = reg.entity(entity_id)
         if ent is None:
-            console.print(f"[red][E502] no entity {entity_id}[/red]")
+            console.print(f"[red]{Errors.E502.format(entity_id=entity_id)}[/red]")
             raise typer.Exit(2)
         new_id = f"{ent[0]}-s{min(mentions)}"
         reg.split(ent[0], mentions, new_id)

@@ -1,0 +1,277 @@
+"""Header part of Forms 3/4/5: dates, issuer, reporting owners, footnotes, remarks, signatures.
+
+Rule- and layout-based. ``extract_header(nt)`` reads ``nt.text`` and returns a ``HeaderResult`` whose
+values each carry a ``[start, end)`` span into ``nt.text`` (``spans``, keyed by field path such as
+``"issuer.name"`` or ``"reporting_owners[0].city"``), so the spans can later serve as NER labels.
+
+Layouts: w3m and pdf_layout print form boxes side by side on one line (values are cut by the column of
+their box label); OCR prints them single-spaced in reading order (values are found by reading on from
+the label, bounded by the next section); tabbed and markdown dumps put label and value in one cell or
+on consecutive lines. The form's box numbers differ: Form 4 "3. Date of Earliest Transaction" /
+"2. Issuer Name", Form 3 "2. Date of Event Requiring Statement" / "3. Issuer Name"; labels are matched
+by their words, never by their numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.assemble.ownership_header_owners import (
+    REL_KEYS,
+    OwnerFound,
+    box1_owner,
+    header_officer_title,
+    relationship_marks,
+    table_owners,
+)
+from extractor.assemble.ownership_header_sections import (
+    Found,
+    extract_footnotes,
+    extract_remarks,
+    extract_signatures,
+)
+from extractor.assemble.ownership_header_text import (
+    DATE_RE,
+    Line,
+    chunks,
+    collapse,
+    find_line,
+    split_lines,
+)
+from extractor.assemble.values import parse_date, state_code
+from extractor.ingest import NormalisedText
+from extractor.records import Footnote, Issuer, ReportingOwner, Signature
+
+_HEADER_END = re.compile(r"Table I\b|^\s{0,8}1\s?\.\s?Title of Security", re.I)
+_PERIOD_LABEL = re.compile(r"Date of Earliest Transaction|Date of Event Requiring", re.I)
+_AMEND_LABEL = re.compile(r"If Amendment,?\s{0,3}Date", re.I)
+_ANY_DATE_LABEL = re.compile(
+    r"Date of Earliest Transaction|Date of Event Requiring|If Amendment,?\s{0,3}Date", re.I
+)
+_ISSUER_LABEL = re.compile(r"Issuer Name and Ticker", re.I)
+_ISSUER_LABEL_PREFIX = re.compile(
+    r"^.{0,120}?(?:Trading\s{1,3}Symbol|\(Month/Day/Year\)|Requiring\s{1,3}Statement|Statement)\s{0,8}", re.I
+)
+# "Block, Inc. [SQ]"; the symbol may be empty or "NONE"; bounded to one line.
+_TICKER = re.compile(r"\[\s{0,3}([A-Za-z0-9.\-/ ]{0,12}?)\s{0,3}\]")
+_COLUMN_SLACK = 6  # w3m/pdf_layout start a value up to a few columns left of its box label
+
+
+@dataclass
+class HeaderResult:
+    """The header fields of one Form 3/4/5 with spans, confidences and warnings."""
+
+    period_of_report: str | None = None
+    date_of_original_submission: str | None = None
+    issuer: Issuer = field(default_factory=Issuer)
+    reporting_owners: list[ReportingOwner] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    remarks: str | None = None
+    signatures: list[Signature] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def put(self, path: str, found: Found | None, confidence: float) -> None:
+        """Record the span and confidence of a value found at ``path``."""
+        if found is not None:
+            self.spans[path] = (found.start, found.end)
+            self.confidence[path] = confidence
+
+
+def extract_header(nt: NormalisedText) -> HeaderResult:
+    """Header fields of a Form 3/4/5 text (see module docstring)."""
+    text = nt.text
+    lines = split_lines(text)
+    res = HeaderResult()
+    stop = find_line(lines, _HEADER_END)
+    stop = stop if stop >= 0 else min(len(lines), 80)
+
+    period = _date_after_label(lines, stop, _PERIOD_LABEL, exclude=None)
+    if period is not None:
+        res.period_of_report = period.value
+        res.put("period_of_report", period, 0.95)
+    amend = _date_after_label(lines, stop, _AMEND_LABEL, exclude=period)
+    if amend is not None:
+        res.date_of_original_submission = amend.value
+        res.put("date_of_original_submission", amend, 0.85)
+
+    owners = table_owners(lines)
+    box1 = box1_owner(lines, stop)
+    if not owners and box1 is not None:
+        owners = [box1]
+        res.warnings.append("reporting owner read from header box 1 (no Reporting Owners table)")
+
+    issuer_name, ticker = _issuer(lines, stop, owners[0].name.value if owners and owners[0].name else None)
+    res.issuer = Issuer(
+        name=issuer_name.value if issuer_name else None, trading_symbol=ticker.value if ticker else None
+    )
+    res.put("issuer.name", issuer_name, 0.9)
+    res.put("issuer.trading_symbol", ticker, 0.95)
+
+    marks, mark_at = relationship_marks(lines, stop + 1 if stop < len(lines) else len(lines))
+    if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer") is not False:
+        owners[0].officer_title = header_officer_title(lines, stop)
+    for i, owner in enumerate(owners):
+        res.reporting_owners.append(_owner_record(res, i, owner, marks, mark_at))
+
+    for fn in extract_footnotes(lines):
+        k = len(res.footnotes)
+        res.footnotes.append(Footnote(id=fn.id, text=fn.text))
+        res.put(f"footnotes[{k}].text", Found(fn.text, fn.start, fn.end), 0.85)
+    remarks = extract_remarks(lines)
+    if remarks is not None:
+        res.remarks = remarks.value
+        res.put("remarks", remarks, 0.8)
+    for k, sig in enumerate(extract_signatures(lines)):
+        res.signatures.append(
+            Signature(name=sig.name.value if sig.name else None, date=sig.date.value if sig.date else None)
+        )
+        res.put(f"signatures[{k}].name", sig.name, 0.85)
+        res.put(f"signatures[{k}].date", sig.date, 0.95)
+    return res
+
+
+def _owner_record(
+    res: HeaderResult, i: int, owner: OwnerFound, marks: dict[str, bool | None], mark_at: dict[str, int]
+) -> ReportingOwner:
+    p = f"reporting_owners[{i}]"
+    rec = ReportingOwner()
+    for key in ("name", "street1", "street2", "city", "zip_code"):
+        found: Found | None = getattr(owner, key)
+        if found is not None:
+            setattr(rec, key, found.value)
+            res.put(f"{p}.{key}", found, 0.9)
+    if owner.state is not None:
+        rec.state = state_code(owner.state.value) or owner.state.value
+        res.put(f"{p}.state", owner.state, 0.9 if state_code(owner.state.value) else 0.5)
+    # Header box marks describe the filer; the table's own marks (tabbed text only) win per owner.
+    for key in REL_KEYS:
+        value = owner.marks.get(key)
+        if value is None:
+            value = marks.get(key)
+            if value is not None and key in mark_at:
+                res.spans[f"{p}.{key}"] = (mark_at[key], mark_at[key] + 1)
+                res.confidence[f"{p}.{key}"] = 0.9 if i == 0 else 0.6
+        setattr(rec, key, value)
+    if owner.marks and any(owner.marks.values()):
+        for key in REL_KEYS:
+            if getattr(rec, key) is None:
+                setattr(rec, key, False)
+    if owner.officer_title is not None:
+        rec.officer_title = owner.officer_title.value
+        res.put(f"{p}.officer_title", owner.officer_title, 0.7)
+    if owner.other_text is not None:
+        rec.other_text = owner.other_text.value
+        res.put(f"{p}.other_text", owner.other_text, 0.6)
+    return rec
+
+
+def _label_chunk(line: Line, m: re.Match[str]) -> tuple[int, bool]:
+    """Column where the label's cell starts, and whether the line is laid out in columns."""
+    cells = chunks(line)
+    for ch in cells:
+        if ch.col <= m.start() < ch.col + len(ch.text):
+            return ch.col, len(cells) > 1 and "\t" not in line.text
+    return m.start(), False
+
+
+def _date_after_label(
+    lines: list[Line], stop: int, label: re.Pattern[str], exclude: Found | None
+) -> Found | None:
+    """First date after ``label``: in the label's column when the line is columnar, else in reading order."""
+    li = find_line(lines, label, 0, stop + 1)
+    if li < 0:
+        return None
+    m = label.search(lines[li].text)
+    if m is None:
+        return None
+    col, columnar = _label_chunk(lines[li], m)
+    last = min(stop + 1, li + 12, len(lines))
+    found = _scan_dates(lines, li, m.end(), last, col if columnar else None, exclude)
+    if found is None and columnar:
+        # a long box-1 street can push the date out of its column ("... 1555 BLAKE 11/30/2020"):
+        # read on in reading order, but only up to the next label line of the header
+        nxt = find_line(lines, _ANY_DATE_LABEL, li + 1, stop + 1)
+        found = _scan_dates(lines, li, m.end(), nxt if nxt >= 0 else min(stop + 1, li + 6), None, exclude)
+    return found
+
+
+def _scan_dates(
+    lines: list[Line], li: int, from_col: int, last: int, col: int | None, exclude: Found | None
+) -> Found | None:
+    """First valid date in ``lines[li:last]`` (from ``from_col`` on the first), near ``col`` if given."""
+    for j in range(li, last):
+        line = lines[j]
+        for d in DATE_RE.finditer(line.text, from_col if j == li else 0):
+            start = line.start + d.start()
+            if exclude is not None and exclude.start == start:
+                continue
+            if col is not None and j != li and abs(d.start() - col) > _COLUMN_SLACK:
+                continue
+            iso = parse_date(d.group(0))
+            if iso:
+                return Found(iso, start, line.start + d.end())
+    return None
+
+
+def _issuer(lines: list[Line], stop: int, owner_name: str | None) -> tuple[Found | None, Found | None]:
+    """Issuer name and trading symbol from "NAME [SYMBOL]" after the issuer label."""
+    li = find_line(lines, _ISSUER_LABEL, 0, stop + 1)
+    if li < 0:
+        return None, None
+    m0 = _ISSUER_LABEL.search(lines[li].text)
+    if m0 is None:
+        return None, None
+    for j in range(li, min(stop + 1, li + 8, len(lines))):
+        line = lines[j]
+        for t in _TICKER.finditer(line.text, m0.start() if j == li else 0):
+            sym = t.group(1).strip()
+            after = line.text[t.end() : t.end() + 12]
+            if sym.upper() == "X" and re.match(r"\s{0,3}(?:Director|Officer|1[0O]%|Other)", after):
+                continue  # "[X] Director" is a checkbox, not a ticker
+            return _issuer_name(line, t.start(), owner_name), (
+                Found(sym, line.start + t.start(1), line.start + t.end(1)) if sym else None
+            )
+    return None, None
+
+
+def _issuer_name(line: Line, bracket: int, owner_name: str | None) -> Found | None:
+    cell_start = 0
+    for ch in chunks(line):
+        if ch.col <= bracket < ch.col + len(ch.text) + 1:
+            cell_start = ch.col
+    # the bracket may sit in its own cell ("Block, Inc.  [SQ]"): take the previous cell too
+    raw = line.text[cell_start:bracket]
+    if not raw.strip():
+        prev = [ch for ch in chunks(line) if ch.col + len(ch.text) <= bracket]
+        if prev:
+            cell_start = prev[-1].col
+            raw = line.text[cell_start:bracket]
+    offset = cell_start
+    lm = _ISSUER_LABEL_PREFIX.match(raw)
+    if lm and (_ISSUER_LABEL.search(line.text) or "Month/Day/Year" in lm.group(0)):
+        offset += lm.end()
+        raw = raw[lm.end() :]
+    if owner_name and collapse(raw).startswith(owner_name + " "):
+        # single-spaced OCR: "BOTHA ROELOF Eventbrite, Inc. [EB]" (box 1 and box 2 on one line)
+        k = _skip_words(raw, len(owner_name.split()))
+        offset += k
+        raw = raw[k:]
+    lead = len(raw) - len(raw.lstrip())
+    value = collapse(raw)
+    if not value:
+        return None
+    return Found(value, line.start + offset + lead, line.start + offset + len(raw.rstrip()))
+
+
+def _skip_words(raw: str, n: int) -> int:
+    """Offset in ``raw`` just after its first ``n`` whitespace-separated words."""
+    pos = 0
+    for _ in range(n):
+        while pos < len(raw) and raw[pos].isspace():
+            pos += 1
+        while pos < len(raw) and not raw[pos].isspace():
+            pos += 1
+    return pos

@@ -1,0 +1,375 @@
+"""Reporting owners of Forms 3/4/5: the "Reporting Owners" table, header box 1 and the relationship box.
+
+The "Reporting Owners" table at the end of the form prints each owner as name / street1 / street2 /
+"CITY, ST ZIP" lines in the left column and the relationship marks (and officer title) in the
+Director / 10% Owner / Officer / Other columns; it is the cleanest source of the street1/street2
+split (header box 1 joins the two streets and re-wraps them). Traps:
+
+* w3m / pdf_layout put the ``X`` on the address lines, or on a line of its own between them;
+  single-spaced OCR appends it to an address line ("2800 SAND HILL ROAD, SUITE 101 xX X").
+* pdf_layout centres the ``X`` in a cell wider than its header word, so table columns are only
+  trusted for tabbed text; the header's relationship box (box 5, Form 3 box 4) marks come first.
+* a box is ``False`` only when a sibling box is marked (SCHEMA.md): unmarked-and-alone is ``None``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extractor.assemble.ownership_header_sections import Found
+from extractor.assemble.ownership_header_text import (
+    DATE_RE,
+    MAX_LABEL_COL,
+    Chunk,
+    Line,
+    chunks,
+    collapse,
+    find_line,
+)
+from extractor.assemble.values import is_checked_mark, state_code
+
+_TABLE_HEAD = re.compile(r"Reporting\s{0,3}Owner\s{0,3}Name\s{0,3}/\s{0,3}Address", re.I)
+_REL_HEAD = re.compile(r"Director.{0,40}?(?:Owner|Officer)", re.I)
+_TABLE_END = re.compile(r"^\W{0,4}(?:Signatures?\s*$|Explanation of Responses)|Signature\s{0,3}of", re.I)
+# "MENLO PARK, CA 94025", "NEW YORK NY 10022-1234", OCR "MENLO PARK, CA 9402 5"
+# foreign: "VANCOUVER, A1 V5Y 0A1" (EDGAR country codes such as A1 stand in the state slot)
+_CSZ = re.compile(
+    r"^(?P<city>[^,]{1,60}?,??),?\s{1,4}(?P<state>[A-Z][A-Z0-9])\.?\s{1,4}"
+    r"(?P<zip>(?=[A-Z0-9 -]{0,8}\d)[A-Z0-9][A-Z0-9 -]{2,10}[A-Z0-9])$"
+)
+# single-spaced OCR appends the relationship marks, or their debris ("xs", "|", "*"), to a line
+_TRAILING_MARKS = re.compile(
+    r"(?:\s{0,8}[|*»~_]|\s{1,8}(?:[xX×]{1,3}\]?|[a-z]{1,2}))(?:\s{0,8}[|*»~_]|\s{1,8}(?:[xX×]{1,3}\]?|[a-z]{1,2}|\d))*$"
+)
+_TABLE_WORDS = re.compile(
+    r"^[\W_\d]{0,6}(?:(?:Relationships?|Director|1[0O]\s?%\s?Owner|Officer|Other|Reporting\s{0,3}Owners?"
+    r"(?:\s{0,3}Name\s{0,3}/\s{0,3}Address)?)[\W_\d]{0,6}){1,6}$",
+    re.I,
+)
+_MARK_TOKEN = re.compile(r"^[_\[(|{]{0,8}[xX×✓✔☒][xX]?[_\])|}]{0,8}$")
+_BLANK_TOKEN = re.compile(r"^(?:_{1,12}|\[\s?\]|\|_\|)$")
+
+REL_KEYS = ("is_director", "is_ten_percent_owner", "is_officer", "is_other")
+# Labels of the relationship box; OCR damages "10%" ("1O%", "10 %").
+_REL_LABELS = {
+    "is_director": re.compile(r"Direct(?:or|er|o)?\b(?!\s{0,3}\(\s?D\s?\))"),  # OCR: "x Direct"
+    "is_ten_percent_owner": re.compile(r"1[0O]\s?%\s?Owner", re.I),
+    "is_officer": re.compile(r"Officer\s{0,3}\(\s?give", re.I),
+    "is_other": re.compile(r"Other\s{0,3}\(\s?specify", re.I),
+}
+
+
+@dataclass
+class OwnerFound:
+    """One reporting owner as read from the text; every value carries its span."""
+
+    name: Found | None = None
+    street1: Found | None = None
+    street2: Found | None = None
+    city: Found | None = None
+    state: Found | None = None
+    zip_code: Found | None = None
+    marks: dict[str, bool] = field(default_factory=dict)
+    officer_title: Found | None = None
+    other_text: Found | None = None
+
+
+def relationship_marks(lines: list[Line], stop: int) -> tuple[dict[str, bool | None], dict[str, int]]:
+    """Marks of the header relationship box in ``lines[:stop]``: key -> True / False / None, and spans.
+
+    The mark is the token right before the label ("__X__ Director", "[X] Director", "X Director").
+    """
+    marks: dict[str, bool | None] = {}
+    where: dict[str, int] = {}
+    for key, label in _REL_LABELS.items():
+        for line in lines[:stop]:
+            if _TABLE_HEAD.search(line.text):
+                break
+            m = label.search(line.text, 0, MAX_LABEL_COL)
+            if m is None:
+                continue
+            before = line.text[max(0, m.start() - 14) : m.start()].rstrip()
+            token = before.split()[-1] if before.split() else ""
+            if _MARK_TOKEN.match(token) or (token and is_checked_mark(token)):
+                marks[key] = True
+                where[key] = line.start + m.start() - 1
+            else:
+                marks.setdefault(key, None)
+                where.setdefault(key, line.start + m.start())
+            break
+    if any(v for v in marks.values()):
+        # The form always prints all four boxes: once one is marked, the others (even those whose
+        # OCR-damaged label was not found, e.g. "10% O1") are unmarked.
+        marks = {k: bool(marks.get(k)) for k in REL_KEYS}
+    return marks, where
+
+
+def table_owners(lines: list[Line]) -> list[OwnerFound]:
+    """Owners of the "Reporting Owners" table (empty when the form has none)."""
+    head = find_line(lines, _TABLE_HEAD)
+    if head < 0:
+        return []
+    rel = find_line(lines, _REL_HEAD, head, head + 7)
+    rel_cols = _rel_columns(lines[rel]) if rel >= 0 else {}
+    body_from = (rel if rel >= 0 else head) + 1
+    end = find_line(lines, _TABLE_END, body_from)
+    end = end if end >= 0 else min(len(lines), body_from + 40)
+    tabbed = rel >= 0 and "\t" in lines[rel].text
+    # Columns only when the header words are spread out (w3m / pdf_layout); single-spaced OCR prints
+    # "Director] 10% Owner] Officer} Other" as one run and appends marks to the address lines.
+    # (pdf_layout prints the header words single-spaced but indented to the relationship columns).
+    columnar = rel >= 0 and not tabbed and min(rel_cols.values(), default=0) > 8
+    left_limit = min(rel_cols.values()) - 2 if columnar else None
+    addr: list[tuple[Line, Chunk]] = []
+    side: list[tuple[int, Chunk]] = []  # (index in addr at the time, relationship-column chunk)
+    for line in lines[body_from:end]:
+        if _TABLE_WORDS.match(line.text.strip()):
+            continue  # OCR may print "Relationships", "Director", ... each on a line of its own
+        cells = _cells(line, tabbed)
+        if not columnar and not tabbed and cells:
+            # single-spaced OCR: the whole line is one cell (stray debris may sit 2 spaces away)
+            whole = line.text[cells[0].col : cells[-1].col + len(cells[-1].text)]
+            cells = [Chunk(cells[0].col, cells[0].start, whole)]
+        for ch in cells:
+            is_left = ch.col == 0 if tabbed else (left_limit is None or ch.col < left_limit)
+            if is_left:
+                if left_limit is None and not tabbed:
+                    ch = _strip_ocr_debris(ch)
+                if ch.text:
+                    addr.append((line, ch))
+            else:
+                side.append((len(addr), ch))
+    owners = _split_owners([c for _, c in addr])
+    if tabbed and rel_cols:
+        _apply_tab_marks(owners, [c for _, c in addr], side, rel_cols)
+    elif columnar and len(owners) == 1:
+        _apply_side_text(owners[0], side, rel_cols)
+    return owners
+
+
+def _strip_ocr_debris(ch: Chunk) -> Chunk:
+    """Drop leading pipes and trailing mark debris of a single-spaced OCR line, keeping the offset."""
+    text = ch.text
+    lead = len(text) - len(text.lstrip("|[ "))
+    text = text[lead:]
+    m = _TRAILING_MARKS.search(text)
+    if m and m.start() > 0:
+        text = text[: m.start()]
+    return Chunk(ch.col + lead, ch.start + lead, text.rstrip())
+
+
+def _apply_side_text(owner: OwnerFound, side: list[tuple[int, Chunk]], rel_cols: dict[str, int]) -> None:
+    """Words (not marks) in the relationship columns: the officer title or the "other" text.
+
+    Columns are approximate in pdf_layout, so the text goes to whichever of Officer / Other starts
+    nearer; marks themselves are left to the header box.
+    """
+    for _, ch in side:
+        if _MARK_TOKEN.match(ch.text) or is_checked_mark(ch.text) or not re.search(r"[A-Za-z]{2}", ch.text):
+            continue
+        officer, other = rel_cols.get("is_officer"), rel_cols.get("is_other")
+        if officer is None:
+            continue
+        if other is not None and abs(ch.col - other) < abs(ch.col - officer):
+            owner.other_text = owner.other_text or _found(ch)
+        else:
+            owner.officer_title = owner.officer_title or _found(ch)
+
+
+def _cells(line: Line, tabbed: bool) -> list[Chunk]:
+    if not tabbed:
+        return chunks(line)
+    out = []
+    pos = 0
+    for idx, cell in enumerate(line.text.split("\t")):
+        s = cell.strip()
+        if s:
+            out.append(Chunk(idx, line.start + pos + cell.index(s), s))
+        pos += len(cell) + 1
+    return out
+
+
+def _rel_columns(line: Line) -> dict[str, int]:
+    """Column (or tab index) of each relationship header word."""
+    text = line.text
+    words = {
+        "is_director": r"Director",
+        "is_ten_percent_owner": r"1[0O]\s?%",
+        "is_officer": r"Officer",
+        "is_other": r"Other",
+    }
+    out: dict[str, int] = {}
+    for key, pat in words.items():
+        m = re.search(pat, text)
+        if m:
+            out[key] = text.count("\t", 0, m.start()) if "\t" in text else m.start()
+    return out
+
+
+def _split_owners(cells: list[Chunk]) -> list[OwnerFound]:
+    """Group left-column lines into owners: each owner ends with its "CITY, ST ZIP" line."""
+    owners: list[OwnerFound] = []
+    block: list[Chunk] = []
+    for ch in cells:
+        block.append(ch)
+        if _CSZ.match(ch.text.strip()):
+            owners.append(_owner_from_block(block))
+            block = []
+    if block and (not owners or len(block) >= 2):
+        owners.append(_owner_from_block(block))
+    return [o for o in owners if o.name is not None]
+
+
+def _found(ch: Chunk, text: str | None = None, offset: int = 0) -> Found:
+    value = text if text is not None else ch.text
+    start = ch.start + offset
+    return Found(collapse(value), start, start + len(value))
+
+
+def _owner_from_block(block: list[Chunk]) -> OwnerFound:
+    owner = OwnerFound(name=_found(block[0]))
+    rest = block[1:]
+    if rest:
+        m = _CSZ.match(rest[-1].text.strip())
+        if m:
+            last = rest[-1]
+            lead = len(last.text) - len(last.text.lstrip())
+            owner.city = _found(last, m.group("city"), lead + m.start("city"))
+            owner.state = _found(last, m.group("state"), lead + m.start("state"))
+            zip_raw = m.group("zip")
+            zf = _found(last, zip_raw, lead + m.start("zip"))
+            # OCR splits digits ("9402 5"); a ZIP+4 keeps its hyphen.
+            if zip_raw.replace(" ", "").replace("-", "").isdigit():
+                zf.value = zip_raw.replace(" ", "")
+            owner.zip_code = zf
+            rest = rest[:-1]
+    streets = rest
+    if len(streets) > 2:
+        # a wrapped street line: keep the first line as street1, the rest joined as street2
+        joined = streets[1:]
+        owner.street1 = _found(streets[0])
+        owner.street2 = Found(collapse(" ".join(c.text for c in joined)), joined[0].start, joined[-1].end)
+    else:
+        if streets:
+            owner.street1 = _found(streets[0])
+        if len(streets) == 2:
+            owner.street2 = _found(streets[1])
+    return owner
+
+
+def _apply_tab_marks(
+    owners: list[OwnerFound], cells: list[Chunk], side: list[tuple[int, Chunk]], rel_cols: dict[str, int]
+) -> None:
+    """Tabbed tables: the tab index of a cell names its relationship column."""
+    by_col = {v: k for k, v in rel_cols.items()}
+    # owner index of each address cell, by counting owners' cells in order
+    bounds: list[int] = []
+    n = 0
+    for owner in owners:
+        n += sum(1 for f in (owner.name, owner.street1, owner.street2, owner.city) if f is not None)
+        bounds.append(n)
+    for addr_count, ch in side:
+        idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
+        if not owners or idx < 0:
+            continue
+        key = by_col.get(ch.col)
+        if key is None:
+            continue
+        if is_checked_mark(ch.text) or _MARK_TOKEN.match(ch.text):
+            owners[idx].marks[key] = True
+        elif key == "is_officer" and owners[idx].officer_title is None:
+            owners[idx].officer_title = _found(ch)
+            owners[idx].marks["is_officer"] = True
+
+
+def box_state(city_line: str) -> str | None:
+    """USPS code of a "CITY, ST ZIP" line, else ``None``."""
+    m = _CSZ.match(city_line.strip())
+    return state_code(m.group("state")) if m else None
+
+
+_BOX1_LABEL = re.compile(r"Name and Address of Reporting Person", re.I)
+_BOX1_MARKER = re.compile(r"\((?:Last|First|Middle|Street|City|State|Zip)\)", re.I)
+_NOT_A_VALUE = re.compile(
+    r"^\s{0,4}\d\s?\.\s|Date of|Issuer Name|\(Check all|Month/Day/Year|\[[^\]]{0,12}\]|Relationship of", re.I
+)
+_OFFICER_LABEL_LINE = re.compile(r"^[\s_\[\]Xx]{0,12}Officer\s{0,3}\(\s?give\s{1,3}title", re.I)
+
+
+def box1_owner(lines: list[Line], stop: int) -> OwnerFound | None:
+    """Name and address from header box 1 (used when the form has no Reporting Owners table).
+
+    Columnar text (w3m / pdf_layout): the box is the part of each line left of the next box label.
+    Otherwise (markdown, tabbed, OCR): the name is the first value line after the label (or the rest
+    of the label cell), the street the first value line after "(Last) (First) (Middle)", and the city
+    the first "CITY, ST ZIP" line after "(Street)".
+    """
+    li = find_line(lines, _BOX1_LABEL, 0, stop + 1)
+    if li < 0:
+        return None
+    label_line = lines[li]
+    m = _BOX1_LABEL.search(label_line.text)
+    if m is None:
+        return None
+    right = [ch.col for ch in chunks(label_line) if ch.col > m.end()]
+    limit = right[0] - 3 if right and "\t" not in label_line.text else None
+    slots: list[list[Found]] = [[], [], []]  # name, street, city lines
+    stage = 0
+    # the name may share the label's cell: "1. Name and Address of Reporting Person * BUTTERFIELD GREGORY S"
+    tail = re.match(r"[\s*^~\\]{0,8}([^\t]{2,80}?)(?:\t|\s{2}|$)", label_line.text[m.end() :])
+    named = tail is not None and re.search(r"[A-Za-z]{2}", tail.group(1)) is not None
+    if tail and named and limit is None and not _NOT_A_VALUE.search(tail.group(1)):
+        start = label_line.start + m.end() + tail.start(1)
+        slots[0].append(Found(collapse(tail.group(1)), start, start + len(tail.group(1))))
+    for line in lines[li + 1 : stop]:
+        marker = _BOX1_MARKER.search(line.text)
+        cells = [c for c in chunks(line) if limit is None or c.col < limit]
+        for ch in cells[:1] if limit is None else cells:
+            t = _BOX1_MARKER.sub("", ch.text).strip()
+            if not t or _NOT_A_VALUE.search(t):
+                continue
+            if limit is None and (slots[stage] or (stage == 2 and not _CSZ.match(t))):
+                continue  # reading order: one line per slot; the city slot wants "CITY, ST ZIP"
+            slots[stage].append(Found(collapse(t), ch.start, ch.end))
+        if marker:
+            word = marker.group(0).lower()
+            if "street" in word:
+                stage = 2
+            elif any(w in word for w in ("last", "first", "middle")):
+                stage = max(stage, 1)
+            else:
+                break
+    if not slots[0]:
+        return None
+    owner = OwnerFound(name=_join(slots[0]))
+    if slots[1]:
+        owner.street1 = _join(slots[1])
+    if slots[2]:
+        city = _join(slots[2])
+        cm = _CSZ.match(city.value)
+        if cm:
+            owner.city = Found(cm.group("city").rstrip(","), city.start, city.start + len(cm.group("city")))
+            owner.state = Found(cm.group("state"), city.start, city.end)
+            owner.zip_code = Found(cm.group("zip").replace(" ", ""), city.start, city.end)
+    return owner
+
+
+def header_officer_title(lines: list[Line], stop: int) -> Found | None:
+    """Officer title printed under "Officer (give title below)" when box 5 sits on lines of its own."""
+    i = find_line(lines, _OFFICER_LABEL_LINE, 0, stop)
+    if i < 0:
+        return None
+    for line in lines[i + 1 : min(stop, i + 3)]:
+        t = line.text.strip()
+        if not t:
+            continue
+        if _NOT_A_VALUE.search(t) or DATE_RE.search(t) or _CSZ.match(t) or re.search(r"Form filed|\(", t):
+            return None
+        start = line.start + line.text.index(t)
+        return Found(collapse(t), start, start + len(t))
+    return None
+
+
+def _join(parts: list[Found]) -> Found:
+    return Found(collapse(" ".join(p.value for p in parts)), parts[0].start, parts[-1].end)
