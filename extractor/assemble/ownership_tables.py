@@ -1,0 +1,244 @@
+"""Table I (non-derivative) and Table II (derivative) rows of Forms 3, 4 and 5.
+
+``extract_tables(nt, form_type)`` finds each table by its label, reads its header into a column model
+(``extractor.layout.columns``; refitted per page by ``ownership_tables_pages``), groups body lines
+into rows (``ownership_tables_rows``) and reads each row's fields: by x-position in fixed-width dumps
+(``ownership_tables_fixed``), in reading order elsewhere (``ownership_tables_reading``), both through
+the shape grammar of ``ownership_tables_fields``. Every value comes with a character span into
+``nt.text`` and a confidence, so the rule decisions can be checked and later become training labels.
+
+Form rules: a row with a transaction date or code is a transaction, a row with only title, amount
+owned, D/I (and nature) is a holding; Form 3 rows are all holdings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from extractor.assemble.ownership_tables_fields import (
+    FieldValue,
+    RowFields,
+)
+from extractor.assemble.ownership_tables_fixed import parse_fixed_width
+from extractor.assemble.ownership_tables_pages import fit_page_model, page_numbers, page_starts
+from extractor.assemble.ownership_tables_reading import demote_ocr_marks, parse_reading_order
+from extractor.assemble.ownership_tables_rows import (
+    BodyLine,
+    RowGroup,
+    classify_line,
+    group_rows,
+    merge_scrambled_blocks,
+)
+from extractor.ingest import NormalisedText
+from extractor.layout.cells import Token, tokenize_line
+from extractor.layout.columns import ColumnModel, build_column_model, find_header_end
+from extractor.layout.lines import Line, split_lines
+from extractor.layout.sections import (
+    TABLE_I,
+    TABLE_II,
+    find_sections,
+    is_page_furniture,
+    is_table_end,
+    squeeze,
+)
+from extractor.records.ownership import (
+    DerivativeHolding,
+    DerivativeTransaction,
+    NonDerivativeHolding,
+    NonDerivativeTransaction,
+)
+
+_MAX_BODY_LINES = 400
+_NUMERIC_FIELDS = ("transaction_shares", "shares_owned_following_transaction", "underlying_security_shares")
+
+
+@dataclass
+class TablesResult:
+    non_derivative_transactions: list[NonDerivativeTransaction] = field(default_factory=list)
+    non_derivative_holdings: list[NonDerivativeHolding] = field(default_factory=list)
+    derivative_transactions: list[DerivativeTransaction] = field(default_factory=list)
+    derivative_holdings: list[DerivativeHolding] = field(default_factory=list)
+    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
+    """Rows of Table I and Table II of a Form 3/4/5 text."""
+    lines = split_lines(nt.text)
+    result = TablesResult()
+    starts = page_starts(nt.text, getattr(nt, "source_text", None), getattr(nt, "offsets", None))
+    for table, label_line, stop in _locate_tables(lines):
+        header_end = find_header_end(lines, label_line, stop)
+        form3 = form_type.startswith("3") or _looks_like_form3(lines[label_line : header_end + 1])
+        model = build_column_model(lines, table, label_line, header_end, form3=form3)
+        body = _body(lines, header_end, stop, model, starts)
+        if not model.fixed_width:
+            body = merge_scrambled_blocks(body)
+        for row in group_rows(body, model):
+            parsed = _parse_row(row, table, model, form3)
+            if parsed is not None:
+                _emit(result, table, parsed, form3)
+    _repair_owned_arithmetic(result)
+    return result
+
+
+def _body(
+    lines: list[Line], header_end: int, stop: int, model: ColumnModel, starts: set[int]
+) -> list[BodyLine]:
+    """Classified body lines; fixed-width pages after the header's page get a refitted column model."""
+    picked: list[tuple[Line, list[Token]]] = []
+    for line in lines[header_end + 1 : min(stop, header_end + 1 + _MAX_BODY_LINES)]:
+        if is_table_end(line):
+            break
+        if is_page_furniture(line) or _is_repeated_header(line):
+            continue
+        if line.index + 1 in starts and not line.text.strip():
+            continue  # the form feed ingest turned into a newline: not a blank line of the table
+        picked.append((line, tokenize_line(line)))
+    # Pages are numbered from the header's label line: page 0 holds the numbered labels, the
+    # sub-column line (``Code V (A) (D)``) may already sit on the next page.
+    pages = page_numbers([lines[model.header_start], *(line for line, _ in picked)], starts)[1:]
+    marks_page = page_numbers(lines[model.header_start : model.header_end + 1], starts)[-1]
+    models = {p: model for p in set(pages) | {0}}
+    if model.fixed_width and pages and pages[-1] > 0:
+        base_lines = [toks for (_, toks), p in zip(picked, pages, strict=True) if p == 0]
+        for p in sorted(set(pages) - {0}):
+            page_lines = [toks for (_, toks), q in zip(picked, pages, strict=True) if q == p]
+            how = "scale" if marks_page == 0 else ("keep" if p == marks_page else "drop")
+            models[p] = fit_page_model(model, base_lines, page_lines, marks=how)
+    if not model.fixed_width:
+        for _, toks in picked:
+            demote_ocr_marks(toks)
+    return [classify_line(line, toks, models[p]) for (line, toks), p in zip(picked, pages, strict=True)]
+
+
+def _is_repeated_header(line: Line) -> bool:
+    """Header lines a later page repeats (``(Instr. 4)``, ``(Month/Day/Year)``, ``1.Title of``)."""
+    sq = squeeze(line.text)
+    return "(instr." in sq or "(month/day/year)" in sq or "titleofsecurity" in sq or "titleofderiv" in sq
+
+
+def _locate_tables(lines: list[Line]) -> list[tuple[str, int, int]]:
+    """``(table, label line, stop line)`` for each table; by label, else by the column-1 header."""
+    sections = {s.name: s for s in find_sections(lines)}
+    found: list[tuple[str, int, int]] = []
+    for name, header_word in ((TABLE_I, "titleofsecurity"), (TABLE_II, "titleofderivative")):
+        sec = sections.get(name)
+        if sec is not None:
+            found.append((name, sec.label_line, sec.end_line))
+            continue
+        for line in lines:
+            if header_word in squeeze(line.text):
+                found.append((name, max(0, line.index - 1), len(lines)))
+                break
+    return found
+
+
+def _looks_like_form3(header: list[Line]) -> bool:
+    """Form 3 headers have no transaction columns."""
+    sq = "".join(squeeze(line.text) for line in header)
+    return "transaction" not in sq and "titleof" in sq
+
+
+@dataclass
+class ParsedRow:
+    fields: RowFields
+    is_transaction: bool
+
+
+def _parse_row(row: RowGroup, table: str, model: ColumnModel, form3: bool) -> ParsedRow | None:
+    if model.fixed_width:
+        out = parse_fixed_width(row, table, row.data[0].model or model, form3)
+    else:
+        out = parse_reading_order(row, table, form3)
+    if not any(k in out and out[k].value is not None for k in _NUMERIC_FIELDS):
+        return None
+    if "direct_or_indirect_ownership" not in out and (
+        "shares_owned_following_transaction" in out or "underlying_security_shares" in out
+    ):
+        # The D/I cell was lost (OCR): column 7 is filled only for indirect ownership (form rule).
+        letter = "I" if "nature_of_ownership" in out else "D"
+        out["direct_or_indirect_ownership"] = FieldValue(letter, [], 0.5)
+    is_tx = not form3 and ("transaction_date" in out or "transaction_code" in out)
+    return ParsedRow(out, is_tx)
+
+
+_RECORDS = {
+    ("table_i", True): ("non_derivative_transactions", NonDerivativeTransaction),
+    ("table_i", False): ("non_derivative_holdings", NonDerivativeHolding),
+    ("table_ii", True): ("derivative_transactions", DerivativeTransaction),
+    ("table_ii", False): ("derivative_holdings", DerivativeHolding),
+}
+
+
+def _emit(result: TablesResult, table: str, row: ParsedRow, form3: bool) -> None:
+    name, cls = _RECORDS[(table, row.is_transaction)]
+    target: list[object] = getattr(result, name)
+    allowed = {f.name for f in fields(cls)}
+    kwargs = {k: v.value for k, v in row.fields.items() if k in allowed}
+    idx = len(target)
+    target.append(cls(**kwargs))
+    for key, fv in row.fields.items():
+        if key not in allowed or fv.value is None:
+            continue
+        path = f"{name}[{idx}].{key}"
+        result.confidence[path] = fv.confidence
+        if fv.tokens:
+            result.spans[path] = (min(t.start for t in fv.tokens), max(t.end for t in fv.tokens))
+    if row.fields.get("security_title") is None:
+        result.warnings.append(f"{name}[{idx}]: no security title found")
+
+
+def _repair_owned_arithmetic(result: TablesResult) -> None:
+    """Repair an OCR-damaged "owned following" figure from the holdings arithmetic.
+
+    Consecutive transactions in one security and one ownership line satisfy
+    ``owned = previous owned +/- amount``. When the printed figure is a fraction that differs from
+    that whole number by one lost or misread digit (``7.68`` for ``7,068``: a comma read as a point
+    and a zero dropped), the expected figure replaces it, with a warning and a lower confidence.
+    """
+    rows = result.non_derivative_transactions
+    for i in range(1, len(rows)):
+        prev, row = rows[i - 1], rows[i]
+        if (prev.security_title, prev.direct_or_indirect_ownership, prev.nature_of_ownership) != (
+            row.security_title,
+            row.direct_or_indirect_ownership,
+            row.nature_of_ownership,
+        ):
+            continue
+        before, amount, owned = (
+            prev.shares_owned_following_transaction,
+            row.transaction_shares,
+            (row.shares_owned_following_transaction),
+        )
+        sign = {"A": 1, "D": -1}.get(row.transaction_acquired_disposed_code or "")
+        if before is None or amount is None or owned is None or sign is None:
+            continue
+        expected = before + sign * amount
+        # Only a figure that looks damaged (a fraction where whole shares add up) is touched: real
+        # filings do not always add up, and a clean figure is the filer's, not ours to change.
+        damaged = not float(owned).is_integer() and float(expected).is_integer()
+        if not damaged or expected < 0 or not _one_digit_off(owned, expected):
+            continue
+        row.shares_owned_following_transaction = expected
+        path = f"non_derivative_transactions[{i}].shares_owned_following_transaction"
+        result.confidence[path] = 0.5
+        result.warnings.append(
+            f"{path}: OCR-damaged {owned} repaired to {expected} from the holdings arithmetic"
+        )
+
+
+def _one_digit_off(found: float, expected: float) -> bool:
+    """``768`` vs ``7068`` (one digit lost) or ``7088`` vs ``7068`` (one digit misread)."""
+    a = "".join(c for c in repr(found) if c.isdigit()).rstrip("0") or "0"
+    b = "".join(c for c in repr(expected) if c.isdigit()).rstrip("0") or "0"
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
+
+
+__all__ = ["TablesResult", "extract_tables"]

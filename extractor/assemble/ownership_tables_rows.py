@@ -1,0 +1,295 @@
+"""Group the body lines of a Table I / Table II into rows.
+
+A row's cells may spread over several lines:
+- w3m and pdftotext wrap long titles and nature-of-ownership text, and centre the other cells
+  vertically, so wrapped text sits *above* and *below* the line holding the numbers;
+- pdftotext may even print the numbers of one row on two or three lines (``1,248`` of column 5 one
+  line above the dates, ``$ 21.65  1,248  D`` one line below);
+- footnote markers that did not fit (``^`` / ``(1)``) sit on the next line;
+- TAB dumps put "shares owned following" on its own line after the transaction line.
+
+Rules (layout decisions, kept apart from value parsing so a learned classifier can replace them):
+1. a line is a *data* line when it holds a date, amount or number outside the nature column;
+2. consecutive data lines merge into one row when they do not fill the same (sub-)column twice
+   (fixed-width dumps; a price wrapped as ``$`` / amount is allowed) or when the later one does not
+   start with a title (other dumps: a title-less data line joins the nearest titled row);
+3. text-only lines between two rows are cut after a phrase end followed by a blank line, else at a
+   blank line, else after the phrase end (footnote mark) nearest to the centring estimate, else at
+   that estimate;
+4. lines that are only footnote markers stay with the row above;
+5. scrambled OCR (one cell per paragraph) is first rebuilt into virtual data lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extractor.layout.cells import Token, TokenKind
+from extractor.layout.columns import ColumnModel
+from extractor.layout.lines import Line
+
+TEXT_COLUMNS = frozenset({"security_title", "underlying_security_title", "nature_of_ownership"})
+
+
+@dataclass
+class BodyLine:
+    line: Line
+    tokens: list[Token]
+    kind: str  # "blank" | "data" | "text" | "footnote"
+    strong: bool = False  # data line that starts with a title (non-fixed-width dumps)
+    data_columns: frozenset[str] = frozenset()
+    model: ColumnModel | None = None  # the column model of this line's page
+
+
+@dataclass
+class RowGroup:
+    """Lines of one table row: ``data`` lines carry the values, ``above``/``below`` wrapped text."""
+
+    data: list[BodyLine] = field(default_factory=list)
+    above: list[BodyLine] = field(default_factory=list)
+    below: list[BodyLine] = field(default_factory=list)
+    orphans: list[Token] = field(default_factory=list)  # data of weak lines printed above the row
+
+    @property
+    def lines(self) -> list[BodyLine]:
+        return sorted(self.above + self.data + self.below, key=lambda b: b.line.index)
+
+
+def classify_line(line: Line, tokens: list[Token], model: ColumnModel) -> BodyLine:
+    """Blank, data, text-only or footnote-only line (rule 1)."""
+    if not tokens:
+        return BodyLine(line, tokens, "blank", model=model)
+    if all(t.kind is TokenKind.FOOTNOTE for t in tokens):
+        return BodyLine(line, tokens, "footnote", model=model)
+    cols: set[str] = set()
+    has_data = False
+    for t in tokens:
+        if not t.is_data:
+            continue
+        if model.fixed_width:
+            key = model.subcolumn_at(t.x0, t.x1)
+            if key.startswith("nature_of_ownership"):
+                continue  # "Trust dated 12/1/2000" in the nature column is text
+            cols.add(key)
+        has_data = True
+    if not has_data:
+        return BodyLine(line, tokens, "text", model=model)
+    first = tokens[0]
+    strong = (
+        first.kind in (TokenKind.TEXT, TokenKind.LETTER)
+        and any(c.isalpha() for c in first.text)
+        and first.x0 <= max(2, line.indent)
+    )
+    return BodyLine(line, tokens, "data", strong=strong, data_columns=frozenset(cols), model=model)
+
+
+def group_rows(body: list[BodyLine], model: ColumnModel) -> list[RowGroup]:
+    """Rows of a table body (rules 2-4)."""
+    rows: list[RowGroup] = []
+    pending: list[BodyLine] = []  # text/blank lines since the last data line
+    for bl in body:
+        if bl.kind != "data":
+            pending.append(bl)
+            continue
+        prev = rows[-1] if rows else None
+        if prev is not None and _continues(prev, bl, pending, model):
+            prev.below.extend(p for p in pending if p.kind != "blank")
+            prev.data.append(bl)
+            pending = []
+            continue
+        row = RowGroup(data=[bl])
+        if prev is None:
+            row.above = [p for p in pending if p.kind != "blank"]
+        else:
+            _split_gap(prev, row, pending, model)
+        rows.append(row)
+        pending = []
+    if rows:
+        rows[-1].below.extend(p for p in pending if p.kind != "blank")
+    if not model.fixed_width:
+        rows = _fold_weak_rows(rows)
+    return rows
+
+
+def _continues(prev: RowGroup, bl: BodyLine, pending: list[BodyLine], model: ColumnModel) -> bool:
+    if any(p.kind == "blank" for p in pending):
+        return False
+    if model.fixed_width:
+        used: set[str] = set()
+        for d in prev.data:
+            used |= d.data_columns
+        return not (used & bl.data_columns) or _wrapped_dollar(prev, bl)
+    return not bl.strong and not pending
+
+
+def _wrapped_dollar(prev: RowGroup, bl: BodyLine) -> bool:
+    """A price cell wrapped around the row's line: ``$`` above it, the amount alone below it."""
+    data = [t for t in bl.tokens if t.is_data]
+    if len(data) != 1 or len(bl.tokens) > 2:
+        return False
+    x = data[0].x0
+    return any(t.text == "$" and abs(t.x0 - x) <= 4 for b in prev.above + prev.data for t in b.tokens)
+
+
+def _split_gap(prev: RowGroup, row: RowGroup, gap: list[BodyLine], model: ColumnModel) -> None:
+    """Share the text lines between two data lines (rules 3 and 4), line by line.
+
+    (Cutting column by column was tried: the centring estimate then drifts from row to row in long
+    tables, which costs more than the rare row whose title and nature wrap to different heights.)
+    """
+    closed = not model.fixed_width and _is_closed(row.data[0])
+    head, tail = _cut(gap, prev, closed=closed)
+    prev.below.extend(head)
+    row.above.extend(tail)
+
+
+def _cut(gap: list[BodyLine], prev: RowGroup, *, closed: bool) -> tuple[list[BodyLine], list[BodyLine]]:
+    """Lines of a gap kept by the row above, and lines given to the row below.
+
+    A wrapped cell ends with its footnote marks (``L.P. (6) (7)``): a phrase end followed by a blank
+    line is the cut; else a blank line (w3m separates rows by one); else the phrase end nearest to
+    the expected cut; else the centring estimate: converters centre a cell on its row's data line,
+    so the row above keeps as many wrapped lines below as it had above. A *closed* row (data line
+    starting with a title and ending with a bare ``D``: no wrapped title, no nature) takes none.
+    """
+    g = len(gap)
+    above = len(prev.above)
+    # Data lines of the row printed below its first one count as part of its lower half.
+    target = min(max(0, above - (len(prev.data) - 1)), g)
+    blanks = [i for i, b in enumerate(gap) if b.kind == "blank"]
+    ends = [c for c in range(1, g + 1) if _ends_phrase(gap[c - 1])]
+    if closed:
+        cut = g
+    elif at_blank := [c for c in ends if c == g or gap[c].kind == "blank"]:
+        cut = at_blank[0]
+    elif blanks:
+        cut = blanks[-1] + 1
+    elif ends:
+        cut = min(ends, key=lambda c: (abs(c - target), -c))
+    else:
+        cut = target
+    while cut < g and gap[cut].kind == "footnote":
+        cut += 1
+    head = [b for b in gap[:cut] if b.kind != "blank"]
+    tail = [b for b in gap[cut:] if b.kind != "blank"]
+    return head, tail
+
+
+def _ends_phrase(bl: BodyLine) -> bool:
+    if not bl.tokens:
+        return False
+    last = bl.tokens[-1]
+    return last.kind is TokenKind.FOOTNOTE or bool(last.footnotes) or last.text.endswith(")")
+
+
+def _is_closed(bl: BodyLine) -> bool:
+    toks = [t for t in bl.tokens if t.kind is not TokenKind.FOOTNOTE]
+    return bl.strong and bool(toks) and toks[-1].text == "D" and toks[-1].kind is TokenKind.LETTER
+
+
+def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
+    """Non-fixed-width dumps: a data line without a title joins the nearest titled row.
+
+    A weak line printed *after* a titled row continues it (TAB dumps' "owned following" line); one
+    printed *before* it gives its numbers as orphans that fill the row's empty numeric fields.
+    """
+    out: list[RowGroup] = []
+    for i, row in enumerate(rows):
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if row.data[0].strong or (not out and (nxt is None or not nxt.data[0].strong)):
+            out.append(row)
+            continue
+        d_prev = row.data[0].line.index - out[-1].data[-1].line.index if out else 10**9
+        d_next = 10**9
+        if nxt is not None and nxt.data[0].strong:
+            d_next = nxt.data[0].line.index - row.data[-1].line.index
+        if d_prev <= d_next:
+            tgt = out[-1]
+            tgt.below.extend(row.above)
+            tgt.data.extend(row.data)
+            tgt.below.extend(row.below)
+        elif nxt is not None:
+            nxt.orphans.extend(t for d in row.data for t in d.tokens if t.is_data)
+            nxt.above[:0] = [
+                *row.above,
+                *(BodyLine(d.line, [t for t in d.tokens if not t.is_data], "text") for d in row.data),
+                *row.below,
+            ]
+    return out
+
+
+def merge_scrambled_blocks(body: list[BodyLine]) -> list[BodyLine]:
+    """Scrambled OCR: rebuild rows printed one cell per blank-separated block.
+
+    Some OCR engines emit every cell of a table as its own paragraph (``Class A Common Stock`` /
+    blank / ``02/28/2019`` / blank / ``jm`` / blank / ``4,169,733`` ...). A run of at least three
+    such one-value blocks becomes virtual data lines: a text block followed by a value block opens a
+    row (its title), every other block joins the open row (values, then wrapped nature text).
+    """
+    spans: list[tuple[int, int]] = []
+    start = None
+    for i, bl in enumerate(body):
+        if bl.kind == "blank":
+            if start is not None:
+                spans.append((start, i))
+                start = None
+        elif start is None:
+            start = i
+    if start is not None:
+        spans.append((start, len(body)))
+    out: list[BodyLine] = []
+    pos = 0
+    k = 0
+    while k < len(spans):
+        j = k
+        while j < len(spans) and _cell_block(body[spans[j][0] : spans[j][1]]):
+            j += 1
+        singles = sum(1 for a, b in spans[k:j] if b - a == 1 and any(t.is_data for t in body[a].tokens))
+        if singles >= 3:
+            out.extend(body[pos : spans[k][0]])
+            out.extend(_virtual_rows([body[a:b] for a, b in spans[k:j]]))
+            pos = spans[j - 1][1]
+            k = j
+        else:
+            k = max(j, k + 1)
+    out.extend(body[pos:])
+    return out
+
+
+def _cell_block(block: list[BodyLine]) -> bool:
+    """One value (date, number, amount, letter, short junk) or text lines without values."""
+    if len(block) == 1:
+        toks = [t for t in block[0].tokens if t.kind is not TokenKind.FOOTNOTE]
+        data = [t for t in toks if t.is_data]
+        return len(data) <= 1 and (not data or len(toks) <= 2)
+    return all(not any(t.is_data for t in b.tokens) for b in block)
+
+
+def _virtual_rows(blocks: list[list[BodyLine]]) -> list[BodyLine]:
+    rows: list[list[Token]] = []
+    for i, block in enumerate(blocks):
+        toks = [t for b in block for t in b.tokens]
+        has_data = any(t.is_data for t in toks)
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        # A title: words (not a short code like "jm") before a value, once the open row has numbers.
+        opens = (
+            not has_data
+            and nxt is not None
+            and any(t.is_data for b in nxt for t in b.tokens)
+            and any(t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 3 for t in toks)
+            and (not rows or any(t.kind in (TokenKind.NUMBER, TokenKind.MONEY) for t in rows[-1]))
+        )
+        if opens or not rows:
+            rows.append([])
+        rows[-1].extend(toks)
+    out: list[BodyLine] = []
+    for toks in rows:
+        if not toks:
+            continue
+        first = min(toks, key=lambda t: t.start)
+        last = max(toks, key=lambda t: t.end)
+        line = Line(first.line, first.start, last.end, "")
+        kind = "data" if any(t.is_data for t in toks) else "text"
+        strong = toks[0].kind in (TokenKind.TEXT, TokenKind.LETTER)
+        out.append(BodyLine(line, toks, kind, strong=strong))
+    return out

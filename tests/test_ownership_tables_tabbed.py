@@ -1,0 +1,83 @@
+"""Contract tests: TAB-separated and markdown-like dumps (cells by TAB, header TABs not aligned)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.assemble.ownership_tables import extract_tables
+from extractor.ingest import normalise
+
+HEADER = (
+    "Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n\n"
+    "1. Title of Security (Instr. 3)\t2. Transaction Date (Month/Day/Year)\t2A. Deemed Execution Date, "
+    "if any (Month/Day/Year)\t3. Transaction Code (Instr. 8)\t4. Securities Acquired (A) or Disposed of "
+    "(D) (Instr. 3, 4 and 5)\t5. Amount of Securities Beneficially Owned Following Reported "
+    "Transaction(s) (Instr. 3 and 4)\t6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)\t"
+    "7. Nature of Indirect Beneficial Ownership (Instr. 4)\n"
+    "\t\t\tCode\tV\tAmount\t(A) or (D)\tPrice\n"
+)
+REMINDER = "\nReminder: Report on a separate line for each class of securities beneficially owned.\n"
+
+# Owned-following figure printed on its own line under the transaction line.
+OWNED_ON_NEXT_LINE = (
+    HEADER
+    + "Common Stock\t03/15/2024\t\tM\t\t424\tA\t$ 67.37\n"
+    + "\t\t\t\t\t776 (1)\tD\t\n"
+    + "Common Stock\t03/15/2024\t\tS\t\t424\tD\t$ 70.1\n"
+    + "\t\t\t\t\t352\tD\t\n"
+    + REMINDER
+)
+# One line per row, no V column cell; a holdings row without transaction cells.
+ONE_LINE_ROWS = (
+    HEADER
+    + "Common Stock\t11/15/2004\tM\t2,000\tA\t$ 4.5\t7,068\tD\t\n"
+    + "Common Stock\t\t\t\t\t\t226,780\tI\tBy Trust (2)\n"
+    + REMINDER
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "code", "ad", "price", "owned"), [(0, "M", "A", 67.37, 776), (1, "S", "D", 70.1, 352)]
+)
+def test_owned_following_on_next_line(row: int, code: str, ad: str, price: float, owned: int) -> None:
+    """Trap: a TAB dump prints "shares owned following" (with its ``(1)``) on the next line; it must
+    join the row above, and the TAB count of the header must not decide the columns."""
+    tx = extract_tables(normalise(OWNED_ON_NEXT_LINE)).non_derivative_transactions[row]
+    assert (tx.transaction_code, tx.transaction_acquired_disposed_code) == (code, ad)
+    assert (tx.transaction_shares, tx.transaction_price_per_share) == (424, price)
+    assert tx.shares_owned_following_transaction == owned
+    assert tx.direct_or_indirect_ownership == "D"
+
+
+def test_holding_row_in_transaction_table() -> None:
+    """Trap: a Form 4 Table I row with only title, amount owned, D/I and nature is a holding."""
+    res = extract_tables(normalise(ONE_LINE_ROWS))
+    assert len(res.non_derivative_transactions) == 1
+    tx = res.non_derivative_transactions[0]
+    assert (tx.transaction_shares, tx.transaction_price_per_share, tx.shares_owned_following_transaction) == (
+        2000,
+        4.5,
+        7068,
+    )
+    (holding,) = res.non_derivative_holdings
+    assert holding.shares_owned_following_transaction == 226780
+    assert (holding.direct_or_indirect_ownership, holding.nature_of_ownership) == ("I", "By Trust")
+
+
+OCR_BROKEN_OWNED = (
+    HEADER
+    + "Common Stock\t11/11/2004\t\tS\t\t2,000\tD\t$ 27.5\n"
+    + "\t\t\t\t\t5,068\t\t\n"
+    + "Common Stock\t11/12/2004\t\tM\t\t2,000\tA\t$ 4.5\n"
+    + "\t\t\t\t\t7.68\t\t\n"
+    + REMINDER
+)
+
+
+def test_ocr_broken_owned_repaired_from_holdings_arithmetic() -> None:
+    """Trap: OCR reads ``7,068`` as ``7.68``; the previous row's 5,068 plus the 2,000 acquired give
+    the figure back, and the repair is reported in ``warnings``."""
+    res = extract_tables(normalise(OCR_BROKEN_OWNED))
+    owned = [tx.shares_owned_following_transaction for tx in res.non_derivative_transactions]
+    assert owned == [5068, 7068]
+    assert any("7.68 repaired to 7068" in w for w in res.warnings)
