@@ -33,11 +33,54 @@ def extract(
         Path | None,
         typer.Option(help="People registry SQLite file (default: people.sqlite beside the output)."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="Worker processes (default: one per CPU; 0 = in this process, no time budget)."),
+    ] = None,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Also write csv or parquet flat tables, or xml EDGAR ownership XML (Forms 3/4/5), "
+            "into OUTPUT_<format>/ beside the JSONL.",
+        ),
+    ] = "jsonl",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address (tcp://host:8786): run the extraction on that cluster."),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(help="Per-document time budget in seconds; an overrun becomes an E601 error record."),
+    ] = 60.0,
+    no_resume: Annotated[
+        bool,
+        typer.Option("--no-resume", help="Overwrite OUTPUT instead of adding only documents not yet in it."),
+    ] = False,
 ) -> None:
-    """Extract SCHEMA.md records from filing texts; people get stable ids from the registry."""
-    from extractor.batch.runner import run_extract
+    """Extract SCHEMA.md records from filing texts; people get stable ids from the registry.
 
-    raise typer.Exit(run_extract(paths, output, model_dir=model, registry_path=registry))
+    Rerunning with the same OUTPUT resumes: only inputs whose content is not yet there are extracted.
+    """
+    from extractor.batch.runner import run_extract
+    from extractor.errors import BatchError
+
+    try:
+        code = run_extract(
+            paths,
+            output,
+            model_dir=model,
+            registry_path=registry,
+            workers=workers,
+            fmt=output_format,
+            scheduler=scheduler,
+            timeout=timeout if timeout > 0 else None,
+            resume=not no_resume,
+        )
+    except BatchError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+    raise typer.Exit(code)
 
 
 @app.command()

@@ -37,6 +37,12 @@ class Errors:
     E420 = "[E420] Form-type model in {path} was trained on other features ({reason}); retrain it"
     E421 = "[E421] Form-type model in {path} cannot be loaded: {reason}"
     E422 = "[E422] Form-type training data: {reason}"
+    E430 = "[E430] Layout tagger weights in {path} were trained on other features; retrain the pipeline"
+    E431 = "[E431] Layout tagger training data: {reason}"
+    E432 = "[E432] Pipeline component '{name}' is not initialized (no weights); train or load it first"
+    E433 = "[E433] Layout tagger weights in {path} cannot be read: {reason}"
+    E434 = "[E434] Pipeline training data: {reason}"
+    E435 = "[E435] Filings pipeline in {path} cannot be loaded: {reason}"
 
     E501 = "[E501] No people registry at {path}"
     E502 = "[E502] No entity {entity_id} in the people registry"
@@ -44,10 +50,13 @@ class Errors:
     E601 = "[E601] {path}: gave up after the per-document time budget of {seconds:g} s; worker replaced"
     E602 = "[E602] {path}: the worker process died ({reason}); worker replaced"
     E603 = "[E603] {path}: the Dask task failed: {reason}"
-    E604 = "[E604] Optional dependency '{package}' is needed for {feature}: pip install 'filing-extractor[{extra}]'"
+    E604 = "[E604] '{package}' is needed for {feature}: pip install 'filing-extractor[{extra}]'"
     E605 = "[E605] Cannot resume {path}: {reason} (rerun with --no-resume to start over)"
     E606 = "[E606] Unknown output format '{format}'; choose one of {choices}"
     E607 = "[E607] {path}: cannot export form type '{form_type}' as EDGAR ownership XML"
+    E701 = "[E701] Calibration map {path} was fitted on other features ({features}); refit it"
+    E702 = "[E702] Calibration map {path} cannot be read: {reason}"
+    E703 = "[E703] {path}: line {line} is not an extraction envelope: {reason}"
 
 
 class RecordError(ExtractorError, ValueError):
