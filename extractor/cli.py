@@ -132,6 +132,17 @@ def train(
     raise typer.Exit(run_train(output, quick=quick, seed=seed))
 
 
+@app.command()
+def review(
+    out: Annotated[Path, typer.Argument(help="Extraction JSONL.")],
+    threshold: Annotated[float, typer.Option(help="List fields below this confidence.")] = 0.8,
+) -> None:
+    """List low-confidence fields with the source text around them, for a person to check."""
+    from extractor.checks.review import run_review
+
+    raise typer.Exit(run_review(out, threshold))
+
+
 def _people_app() -> typer.Typer:
     from extractor.people.commands import app as people
 
