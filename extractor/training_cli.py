@@ -18,8 +18,13 @@ log = logging.getLogger(__name__)
 
 
 def run_train(output: Path, *, quick: bool = False, seed: int = 0) -> int:
-    """Train every component into ``output``; returns the exit code."""
+    """Train every component into ``output``; returns the exit code.
+
+    Order matters: the pipeline's assembler classifies form types with the model of the first step
+    while the pipeline is evaluated.
+    """
     from training.train_form_type import train_form_type
+    from training.train_pipeline import train_pipeline
 
     output.mkdir(parents=True, exist_ok=True)
     manifest: dict[str, Any] = {
@@ -30,6 +35,12 @@ def run_train(output: Path, *, quick: bool = False, seed: int = 0) -> int:
     }
     started = time.perf_counter()
     manifest["components"]["form_type"] = train_form_type(output, seed=seed, quick=quick)
+    filings = train_pipeline(output, seed=seed, quick=quick)
+    heldout = filings.pop("heldout")
+    # The manifest keeps scores and sizes; the document id lists stay in the model's meta/training data.
+    filings["heldout"] = {k: v for k, v in heldout.items() if not k.endswith("_docs")}
+    filings["heldout"]["n_train_docs"] = len(heldout["train_docs"])
+    manifest["components"]["filings"] = filings
     manifest["seconds"] = round(time.perf_counter() - started, 1)
     (output / "manifest.json").write_text(
         json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
