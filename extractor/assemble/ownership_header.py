@@ -111,6 +111,8 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
     res.put("issuer.trading_symbol", ticker, 0.95)
 
     marks, mark_at = relationship_marks(lines, stop + 1 if stop < len(lines) else len(lines))
+    if len(owners) == 1:
+        _marks_from_count(marks, mark_at, owners[0].mark_count)
     if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer") is not False:
         owners[0].officer_title = header_officer_title(lines, stop)
     for i, owner in enumerate(owners):
@@ -131,6 +133,18 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
         res.put(f"signatures[{k}].name", sig.name, 0.85)
         res.put(f"signatures[{k}].date", sig.date, 0.95)
     return res
+
+
+def _marks_from_count(marks: dict[str, bool | None], mark_at: dict[str, int], count: int) -> None:
+    """OCR lost a relationship label in the header ("x Direct" with "10% Owner" gone), so that box
+    reads unmarked; the single-spaced Reporting Owners table still shows how many boxes are marked
+    ("2800 SAND HILL ROAD xX X"). When the missing marks are exactly the boxes whose label was not
+    found, those boxes are marked."""
+    unseen = [k for k in REL_KEYS if k not in mark_at]
+    missing = count - sum(1 for v in marks.values() if v)
+    if unseen and missing == len(unseen) and count <= len(REL_KEYS):
+        for key in unseen:
+            marks[key] = True
 
 
 def _owner_record(
@@ -210,10 +224,18 @@ def _scan_dates(
                 continue
             if col is not None and j != li and abs(d.start() - col) > _COLUMN_SLACK:
                 continue
-            iso = parse_date(d.group(0))
+            iso = parse_date(d.group(0)) or _month_misread(d)
             if iso:
                 return Found(iso, start, line.start + d.end())
     return None
+
+
+def _month_misread(d: re.Match[str]) -> str | None:
+    """OCR reads a month's leading "0" as "9", "8" or "6" ("98/25/2022"): no month starts so."""
+    month = d.group(1)
+    if len(month) != 2 or month[0] not in "689":
+        return None
+    return parse_date(f"0{month[1]}/{d.group(2)}/{d.group(3)}")
 
 
 def _issuer(lines: list[Line], stop: int, owner_name: str | None) -> tuple[Found | None, Found | None]:

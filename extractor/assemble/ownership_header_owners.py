@@ -42,6 +42,7 @@ _CSZ = re.compile(
 _TRAILING_MARKS = re.compile(
     r"(?:\s{0,8}[|*»~_]|\s{1,8}(?:[xX×]{1,3}\]?|[a-z]{1,2}))(?:\s{0,8}[|*»~_]|\s{1,8}(?:[xX×]{1,3}\]?|[a-z]{1,2}|\d))*$"
 )
+_X_MARK = re.compile(r"(?<!\w)[xX×]{1,3}(?!\w)")
 _TABLE_WORDS = re.compile(
     r"^[\W_\d]{0,6}(?:(?:Relationships?|Director|1[0O]\s?%\s?Owner|Officer|Other|Reporting\s{0,3}Owners?"
     r"(?:\s{0,3}Name\s{0,3}/\s{0,3}Address)?)[\W_\d]{0,6}){1,6}$",
@@ -73,6 +74,8 @@ class OwnerFound:
     marks: dict[str, bool] = field(default_factory=dict)
     officer_title: Found | None = None
     other_text: Found | None = None
+    # single-spaced OCR tables: how many "X" marks trail the owner's address lines (columns unknown)
+    mark_count: int = 0
 
 
 def relationship_marks(lines: list[Line], stop: int) -> tuple[dict[str, bool | None], dict[str, int]]:
@@ -123,6 +126,7 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
     left_limit = min(rel_cols.values()) - 2 if columnar else None
     addr: list[tuple[Line, Chunk]] = []
     side: list[tuple[int, Chunk]] = []  # (index in addr at the time, relationship-column chunk)
+    marks_seen = 0
     for line in lines[body_from:end]:
         if _TABLE_WORDS.match(line.text.strip()):
             continue  # OCR may print "Relationships", "Director", ... each on a line of its own
@@ -135,7 +139,9 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
             is_left = ch.col == 0 if tabbed else (left_limit is None or ch.col < left_limit)
             if is_left:
                 if left_limit is None and not tabbed:
-                    ch = _strip_ocr_debris(ch)
+                    stripped = _strip_ocr_debris(ch)
+                    marks_seen += len(_X_MARK.findall(ch.text[stripped.end - ch.start :]))
+                    ch = stripped
                 if ch.text:
                     addr.append((line, ch))
             else:
@@ -145,6 +151,8 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
         _apply_tab_marks(owners, [c for _, c in addr], side, rel_cols)
     elif columnar and len(owners) == 1:
         _apply_side_text(owners[0], side, rel_cols)
+    elif len(owners) == 1:
+        owners[0].mark_count = marks_seen
     return owners
 
 

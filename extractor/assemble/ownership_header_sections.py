@@ -7,6 +7,10 @@ Every value comes with a ``[start, end)`` span into the normalised text. Traps h
   each id decide); the tabbed / markdown styles print the id on the first line.
 * the ``*`` / ``**`` instruction lines of the form wrap too and must not become footnote text.
 * several signature blocks each end with their own "**Signature of Reporting Person" label.
+* OCR (tesseract) reads the footnote block as separate text blocks: ids land alone between blank lines,
+  before or after their text (one by one or as a whole column), ids are lost or damaged ("q)", "4)",
+  "(5S)"), and blank lines also cut a footnote mid-sentence. Only a blank line after a finished sentence
+  counts as a paragraph start; lost ids are given to spare paragraphs only when the counts agree.
 """
 
 from __future__ import annotations
@@ -25,11 +29,19 @@ _SECTION_END = re.compile(
     re.I,
 )
 _FOOTNOTE_ID = re.compile(r"^\s{0,12}(?:[-•]\s{1,3})?\(\s?(\d{1,2})\s?\)\s?(.*)$")
-# OCR damage of an id: "(3 text" (lost paren), "(D text" / "(I" / "a) text" for "(1)"
-_FOOTNOTE_ID_OCR = re.compile(r"^\s{0,12}(?:\(\s?(\d{1,2})|\(\s?[DIl|]\)?|[aq]\))(?:\s(.*))?$")
-# the form's own instruction lines, also when OCR lost their "*" / "**" ("Tntentional")
+# OCR damage of an id, accepted only as the next id in order:
+#   "(3 text" / "4) text" (a lost paren), "2 of the" (both lost: only before a lower-case word, so a
+#   wrapped "25 LLC." stays text), "(5S)" / "(1g)" (")" or the second digit read as a letter),
+#   "(D" / "(I" / "a)" / "q)" for "(1)", "qi)" for "(11)" ("(" read as "q", "1" as "i" / "l" / "I" / "|").
+_FOOTNOTE_ID_OCR = re.compile(
+    r"^\s{0,12}(?:\(\s?(?P<exact>\d{1,2})|(?P<bare>\d{1,2})(?=\s[a-z])|\((?P<head>\d)[A-Za-z]\)"
+    r"|[(q]?(?P<tail>[\dilI|]{1,2})\)|(?P<one>\(\s?[DIl|]\)?|[aq]\)))(?:\s(?P<body>.*))?$"
+)
+_AS_DIGIT = str.maketrans("ilI|", "1111")
+_ID_DEBRIS = re.compile(r"^\(\w{1,3}\)?$")
+# the form's own instruction lines, also when OCR lost their "*" / "**" ("Tntentional", "a8 If", "53 If")
 _INSTRUCTION = re.compile(
-    r"^\W{0,6}(?:[a-z]{1,3}\W{1,3})?(?:If the form is filed by more than one|[IT]ntentional misstatements)",
+    r"^\W{0,6}(?:\w{1,3}\W{1,3})?(?:If the form is filed by more than one|[IT]ntentional misstatements)",
     re.I,
 )
 # signature-date debris that OCR reading order drops into the footnote section
@@ -39,6 +51,9 @@ _PAGE_NOISE = re.compile(r"^\s{0,12}(?:Edgar Filing:|Page \d{1,3}\b)", re.I)
 _SIG_LABEL = re.compile(r"Signature\s{0,3}of\s{0,3}(?:Reporting\s{0,3})?Person", re.I)
 _LABEL_DEBRIS = re.compile(r"(?:\s|^)(?:\*{1,2}|Date)\s*$")
 _MAX_STATES = 8
+# a blank line that does not follow a sentence end (OCR block break): weak boundary evidence
+_WEAK_BREAK = 0.5
+_WEAK_INSIDE = 0.25
 _LOOKAHEAD = 12
 _SIGNATURES_HEADING = re.compile(r"^\W{0,4}Signatures?\s*$", re.I)
 
@@ -75,6 +90,11 @@ class _Unit:
     end: int
     blank_before: bool
     anchor: str | None = None  # footnote id when the line carries "(n)"
+    line: str = ""  # the whole source line, to read its id again
+    # a paragraph start: a blank line above *and* the text above ends a sentence. OCR also breaks a
+    # wrapped footnote into blocks mid-sentence ("... or collectively, the" / blank / "(2) Funds."),
+    # so a blank line alone is only weak evidence of a new footnote.
+    para: bool = False
 
 
 @dataclass
@@ -89,14 +109,12 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
     if head < 0:
         return []
     units = _footnote_units(lines, head + 1)
+    _mark_paragraphs(units)
+    _bare_id_run(units)
     anchors = [i for i, u in enumerate(units) if u.anchor is not None]
     if not anchors:
         return []
-    # OCR lost the "(1)": when a paragraph break precedes the first id, the first paragraph is "1"
-    lost_first = units[anchors[0]].anchor != "1" and anchors[0] > 0
-    if lost_first and any(u.blank_before for u in units[1 : anchors[0]]):
-        units[0].anchor = "1"
-        anchors.insert(0, 0)
+    anchors = _recover_lost_ids(units, anchors)
     apart = _ids_apart(units, anchors)
     if apart is not None:
         return apart
@@ -107,6 +125,7 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
         hi = splits[n] if n < len(splits) else len(units)
         notes.append(_Note(units[a].anchor or "", [u for u in units[lo:hi] if u.text]))
         lo = hi
+    _fill_empty_ids(notes)
     out = []
     for note in notes:
         if not note.pieces:
@@ -114,6 +133,25 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
         text = _join_pieces([p.text for p in note.pieces])
         out.append(FootnoteFound(note.id, text, note.pieces[0].start, note.pieces[-1].end))
     return out
+
+
+def _fill_empty_ids(notes: list[_Note]) -> None:
+    """OCR read a bare id, the next id with its one-sentence text, then the first id's text:
+
+        (3)
+        (4) Shares are held by ... over the shares.
+        The sales price reported is ... of the Issuer.        <- the text of (3)
+
+    A footnote left without text takes the paragraph that follows the next footnote's finished id line.
+    """
+    for k in range(len(notes) - 1):
+        cur, nxt = notes[k], notes[k + 1]
+        if cur.pieces or len(nxt.pieces) < 2 or nxt.pieces[0].anchor is None:
+            continue
+        if not _ends_sentence(nxt.pieces[0].text) or not nxt.pieces[1].para:
+            continue
+        end = next((i for i in range(2, len(nxt.pieces)) if nxt.pieces[i].para), len(nxt.pieces))
+        cur.pieces, nxt.pieces = nxt.pieces[1:end], [nxt.pieces[0], *nxt.pieces[end:]]
 
 
 def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
@@ -143,17 +181,117 @@ def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
         if in_star:
             in_star = not stripped.endswith(".")
             continue
-        lead = len(text) - len(text.lstrip())
-        anchor = _anchor(text, last_id)
-        if anchor is not None:
-            fid, body_at = anchor
-            last_id = int(fid)
-            body = text[body_at:].strip()
-            units.append(_Unit(body, line.start + body_at, line.start + len(text.rstrip()), blank, fid))
-        else:
-            units.append(_Unit(stripped, line.start + lead, line.start + len(text.rstrip()), blank))
+        unit = _Unit(stripped, line.start, line.start + len(text.rstrip()), blank, line=text)
+        last_id = _read_anchor(unit, last_id)
+        units.append(unit)
         blank = False
     return units
+
+
+def _read_anchor(unit: _Unit, last_id: int) -> int:
+    """(Re)read the id of a unit's line given the last id read; returns the new last id."""
+    text = unit.line
+    line_start = unit.end - len(text.rstrip())
+    anchor = _anchor(text, last_id)
+    if anchor is None:
+        lead = len(text) - len(text.lstrip())
+        unit.text, unit.start, unit.anchor = text.strip(), line_start + lead, None
+        if _ID_DEBRIS.match(unit.text):
+            unit.text = ""  # "(1g)" / "(12)" out of reading order: an id, never footnote text
+        return last_id
+    fid, body_at = anchor
+    unit.text, unit.start, unit.anchor = text[body_at:].strip(), line_start + body_at, fid
+    return int(fid)
+
+
+def _bare_id_run(units: list[_Unit]) -> None:
+    """OCR read one column of ids as a block *after* their texts, amid the section:
+
+        (11) ... text of 11
+        These shares are held of record by A ...        <- text of (12)
+        These shares are held of record by B ...        <- text of (13)
+        (14) text of 14 (its id read in place, but out of order now)
+        (12)
+        (13)
+
+    A run of two or more bare ids takes the same number of paragraphs just above it (after the previous
+    id's footnote, up to a line that carries an id of its own); the ids after are then read again.
+    """
+    anchors = [i for i, u in enumerate(units) if u.anchor is not None]
+    for n in range(1, len(anchors)):
+        run = [anchors[n]]
+        while (
+            n + len(run) < len(anchors)
+            and anchors[n + len(run)] == run[-1] + 1
+            and not units[run[-1] + 1].text
+        ):
+            run.append(run[-1] + 1)
+        if len(run) < 2 or any(units[i].text for i in run):
+            continue
+        prev = anchors[n - 1]
+        cut = next((i for i in range(prev + 1, run[0]) if _FOOTNOTE_ID.match(units[i].line)), run[0])
+        starts = [i for i in range(prev + 1, cut) if units[i].para]
+        if len(starts) != len(run):
+            continue
+        first_id = int(units[run[0]].anchor or 0)
+        for k, i in enumerate(starts):
+            units[i].anchor = str(first_id + k)
+        for i in run:
+            units[i].anchor, units[i].text = None, ""
+        last_id = first_id + len(run) - 1
+        for i in range(cut, len(units)):
+            if i not in run:
+                last_id = _read_anchor(units[i], last_id)
+        _mark_paragraphs(units)
+        return
+
+
+# "... general partner of SC U.S." wraps mid-sentence: a line ending in initials ends no sentence
+_INITIALS_END = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,6}$")
+
+
+def _ends_sentence(text: str) -> bool:
+    text = text.rstrip()
+    return text[-1:] in ".;:\"'" and not _INITIALS_END.search(text)
+
+
+def _mark_paragraphs(units: list[_Unit]) -> None:
+    """Set ``para`` on the first unit and on units after a blank line that follow a finished sentence."""
+    prev = ""
+    for i, u in enumerate(units):
+        u.para = bool(u.text) and (i == 0 or (u.blank_before and (not prev or _ends_sentence(prev))))
+        if u.text:
+            prev = u.text
+
+
+def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
+    """Give ids that OCR lost entirely ("(1)" and "(2)" gone, the first id read is "(3)") to paragraphs.
+
+    Before the first id and between two ids whose numbers jump (3 -> 5), the paragraph starts are
+    counted: when they are exactly the missing footnotes (plus the next footnote's own lines above its
+    id, when its id line does not start a paragraph), each gets the next missing id in order.
+    """
+    out: list[int] = []
+    lo, last = 0, 0
+    for a in anchors:
+        fid = int(units[a].anchor or 0)
+        missing = fid - last - 1
+        starts = [i for i in range(lo, a) if units[i].para]
+        if missing > 0 and not units[a].para:
+            # the last paragraph is the lines above the id read (w3m / OCR centre the id); without
+            # that spare paragraph the numbering may simply skip an id: then nothing is invented
+            starts = starts[:-1] if len(starts) == missing + 1 else []
+        if missing > 0 and len(starts) == missing:
+            for n, i in enumerate(starts):
+                units[i].anchor = str(last + 1 + n)
+            out.extend(starts)
+        elif missing > 0 and lo == 0 and a > 0 and any(u.blank_before for u in units[1:a]):
+            # old fallback: a paragraph break before the first id read makes the first paragraph "1"
+            units[0].anchor = "1"
+            out.append(0)
+        out.append(a)
+        lo, last = a + 1, fid
+    return out
 
 
 def _anchor(text: str, last_id: int) -> tuple[str, int] | None:
@@ -164,32 +302,49 @@ def _anchor(text: str, last_id: int) -> tuple[str, int] | None:
     m = _FOOTNOTE_ID_OCR.match(text)
     if m is None:
         return None
-    body_at = m.start(2) if m.group(2) is not None else len(text)
-    if m.group(1) is not None:
-        return (m.group(1), body_at) if int(m.group(1)) == last_id + 1 else None
-    return ("1", body_at) if last_id == 0 else None
+    body_at = m.start("body") if m.group("body") is not None else len(text)
+    want = str(last_id + 1)
+    exact = m.group("exact") or m.group("bare")
+    if exact is not None:
+        return (want, body_at) if exact == want else None
+    head = m.group("head")
+    if head is not None:  # "(5S)" is "(5)", "(1g)" may be "(18)" / "(19)"
+        return (want, body_at) if want == head or (len(want) == 2 and want[0] == head) else None
+    read = (m.group("tail") or "1").translate(_AS_DIGIT)
+    # the damaged id may have lost one digit ("qi)" for "(11)"): accept a one-digit shorter suffix
+    if read == want or (len(want) == len(read) + 1 and want.endswith(read)):
+        return want, body_at
+    return None
 
 
 def _ids_apart(units: list[_Unit], anchors: list[int]) -> list[FootnoteFound] | None:
-    """OCR of a two-column footnote block: all ids first ("(1)", "(2)", ...), then the texts.
+    """OCR of a two-column footnote block: all ids first ("(1)", "(2)", ...), then the texts, or all
+    texts first and the bare ids after them.
 
-    Then each blank-line paragraph after the last id is one footnote, in order, when the counts agree.
+    Then each paragraph on the other side of the id block is one footnote, in order, when the counts
+    agree (paragraphs by blank lines, else by blank lines after a finished sentence).
     """
     if any(units[a].text for a in anchors):
         return None
     if any(len(units[i].text) > 4 for i in range(anchors[0], anchors[-1]) if units[i].anchor is None):
         return None
-    paras: list[list[_Unit]] = []
-    for u in units[anchors[-1] + 1 :]:
-        if u.blank_before or not paras:
-            paras.append([])
-        paras[-1].append(u)
-    if len(paras) != len(anchors):
+    after = units[anchors[-1] + 1 :]
+    before = units[: anchors[0]]
+    if after and before:
         return None
-    return [
-        FootnoteFound(units[a].anchor or "", _join_pieces([u.text for u in p]), p[0].start, p[-1].end)
-        for a, p in zip(anchors, paras, strict=True)
-    ]
+    body = after or before
+    for starts_para in (lambda u: u.blank_before, lambda u: u.para):
+        paras: list[list[_Unit]] = []
+        for u in body:
+            if starts_para(u) or not paras:
+                paras.append([])
+            paras[-1].append(u)
+        if len(paras) == len(anchors):
+            return [
+                FootnoteFound(units[a].anchor or "", _join_pieces([u.text for u in p]), p[0].start, p[-1].end)
+                for a, p in zip(anchors, paras, strict=True)
+            ]
+    return None
 
 
 def _best_splits(units: list[_Unit], anchors: list[int]) -> list[int]:
@@ -241,12 +396,14 @@ def _centre_cost(above: int, below: int, id_line_has_text: bool, isolated: bool 
 def _boundary_cost(units: list[_Unit], split: int, next_anchor: int) -> float:
     first = units[split] if split < len(units) else units[next_anchor]
     cost = 0.0
-    if first.blank_before:
-        cost -= 2.0
+    # OCR sets a bare id line ("(7)" alone) apart by blank lines as a block of its own: the blank above
+    # it is no boundary evidence (its footnote's text may sit right above it, without a blank line)
+    if first.blank_before and first.text:
+        cost -= 2.0 if first.para else _WEAK_BREAK
     # the footnote before the boundary should end a sentence (pdf_layout prints a bare "(1)" line,
     # so look back past empty id lines) and the next one should start like a sentence
     prev = next((units[k].text for k in range(split - 1, max(-1, split - 4), -1) if units[k].text), "")
-    if prev and prev.rstrip()[-1:] not in ".;:\"'":
+    if prev and not _ends_sentence(prev):
         cost += 0.75
     nxt = first.text or (units[split + 1].text if split + 1 < len(units) else "")
     if nxt[:1].islower():
@@ -254,13 +411,27 @@ def _boundary_cost(units: list[_Unit], split: int, next_anchor: int) -> float:
     # a blank line inside the chosen footnote is a paragraph break between two footnotes
     # (bounded look-ahead: beyond a few lines the count no longer changes the decision)
     for k in range(split + 1, min(next_anchor + 1, split + 1 + _LOOKAHEAD)):
-        if units[k].blank_before and not (k == next_anchor and _isolated(units, k)):
-            cost += 1.0
+        # a bare id line of the next footnote ("(6)" alone) after a blank says nothing about the text
+        at_bare_id = k == next_anchor and (_isolated(units, k) or not units[k].text)
+        if units[k].blank_before and not at_bare_id:
+            cost += 1.0 if units[k].para else _WEAK_INSIDE
     return cost
 
 
+_HYPHEN_END = re.compile(r"\w-$")
+
+
 def _join_pieces(pieces: list[str]) -> str:
-    return collapse(" ".join(pieces))
+    """Lines of one footnote joined by a space, except after a compound's hyphen at the line end
+    ("FF-" / "IIIP" is "FF-IIIP": the converter wrapped the line at the hyphen)."""
+    out = ""
+    for piece in pieces:
+        piece = piece.strip()
+        if not piece:
+            continue
+        glue = "" if not out or _HYPHEN_END.search(out) else " "
+        out += glue + piece
+    return collapse(out)
 
 
 def extract_remarks(lines: list[Line]) -> Found | None:
