@@ -8,6 +8,7 @@ and the scores measured on held-out data.
 from __future__ import annotations
 
 import json
+import os
 import logging
 import platform
 import time
@@ -27,6 +28,9 @@ def run_train(output: Path, *, quick: bool = False, seed: int = 0) -> int:
     from training.train_pipeline import train_pipeline
 
     output.mkdir(parents=True, exist_ok=True)
+    # Every later step (pipeline evaluation, calibration) must run on the models trained here, not on
+    # whatever is shipped: point the default model location at the output for this process.
+    os.environ["EXTRACTOR_MODELS"] = str(output.resolve())
     manifest: dict[str, Any] = {
         "seed": seed,
         "quick": quick,
@@ -41,6 +45,10 @@ def run_train(output: Path, *, quick: bool = False, seed: int = 0) -> int:
     filings["heldout"] = {k: v for k, v in heldout.items() if not k.endswith("_docs")}
     filings["heldout"]["n_train_docs"] = len(heldout["train_docs"])
     manifest["components"]["filings"] = filings
+    # Last: calibration maps the confidence of the records the freshly trained models produce.
+    from training.fit_calibration import fit_calibration
+
+    manifest["components"]["calibration"] = fit_calibration(output, seed=seed)
     manifest["seconds"] = round(time.perf_counter() - started, 1)
     (output / "manifest.json").write_text(
         json.dumps(manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"

@@ -84,3 +84,21 @@ def test_pipeline_assembler_pipe_equals_call() -> None:
     texts = ["FORM 4\n1. Name and Address of Reporting Person\nBOTHA ROELOF\n", "nothing to see"]
     piped = [(d._.form_type, d._.warnings) for d in nlp.pipe(texts)]
     assert piped == [(nlp(t)._.form_type, nlp(t)._.warnings) for t in texts]
+
+
+def test_pipeline_assembler_full_path_equals_rules_on_multipage_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Trap: inside the spaCy pipeline the rules once saw ``doc.text`` with an identity offset map, lost
+    the form feeds between pdftotext pages, and read page-2 rows against page 1's column grid."""
+    from extractor.extract import extract_document
+    from extractor.ingest import read_document
+    from tests.conftest import DEV_DOCS
+
+    paths = [p for p in sorted(DEV_DOCS.glob("*_pdf_layout.txt")) if p.read_text().count("\f") >= 4]
+    assert len(paths) >= 5
+    for path in paths:
+        nt = read_document(path)
+        records = {}
+        for mode in ("never", "always"):
+            monkeypatch.setenv("EXTRACTOR_NER", mode)
+            records[mode] = extract_document(nt, document_id=path.stem, source=str(path)).to_dict()["filing"]
+        assert records["always"] == records["never"], path.name

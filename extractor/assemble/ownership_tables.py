@@ -74,12 +74,11 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
         model = build_column_model(lines, table, label_line, header_end, form3=form3)
         body = _body(lines, header_end, stop, model, starts)
         if not model.fixed_width:
-            body = merge_scrambled_blocks(body)
+            body = merge_scrambled_blocks(body, derivative=table == TABLE_II)
         for row in group_rows(body, model):
             parsed = _parse_row(row, table, model, form3)
             if parsed is not None:
                 _emit(result, table, parsed, form3)
-    _repair_owned_arithmetic(result)
     return result
 
 
@@ -188,57 +187,6 @@ def _emit(result: TablesResult, table: str, row: ParsedRow, form3: bool) -> None
             result.spans[path] = (min(t.start for t in fv.tokens), max(t.end for t in fv.tokens))
     if row.fields.get("security_title") is None:
         result.warnings.append(f"{name}[{idx}]: no security title found")
-
-
-def _repair_owned_arithmetic(result: TablesResult) -> None:
-    """Repair an OCR-damaged "owned following" figure from the holdings arithmetic.
-
-    Consecutive transactions in one security and one ownership line satisfy
-    ``owned = previous owned +/- amount``. When the printed figure is a fraction that differs from
-    that whole number by one lost or misread digit (``7.68`` for ``7,068``: a comma read as a point
-    and a zero dropped), the expected figure replaces it, with a warning and a lower confidence.
-    """
-    rows = result.non_derivative_transactions
-    for i in range(1, len(rows)):
-        prev, row = rows[i - 1], rows[i]
-        if (prev.security_title, prev.direct_or_indirect_ownership, prev.nature_of_ownership) != (
-            row.security_title,
-            row.direct_or_indirect_ownership,
-            row.nature_of_ownership,
-        ):
-            continue
-        before, amount, owned = (
-            prev.shares_owned_following_transaction,
-            row.transaction_shares,
-            (row.shares_owned_following_transaction),
-        )
-        sign = {"A": 1, "D": -1}.get(row.transaction_acquired_disposed_code or "")
-        if before is None or amount is None or owned is None or sign is None:
-            continue
-        expected = before + sign * amount
-        # Only a figure that looks damaged (a fraction where whole shares add up) is touched: real
-        # filings do not always add up, and a clean figure is the filer's, not ours to change.
-        damaged = not float(owned).is_integer() and float(expected).is_integer()
-        if not damaged or expected < 0 or not _one_digit_off(owned, expected):
-            continue
-        row.shares_owned_following_transaction = expected
-        path = f"non_derivative_transactions[{i}].shares_owned_following_transaction"
-        result.confidence[path] = 0.5
-        result.warnings.append(
-            f"{path}: OCR-damaged {owned} repaired to {expected} from the holdings arithmetic"
-        )
-
-
-def _one_digit_off(found: float, expected: float) -> bool:
-    """``768`` vs ``7068`` (one digit lost) or ``7088`` vs ``7068`` (one digit misread)."""
-    a = "".join(c for c in repr(found) if c.isdigit()).rstrip("0") or "0"
-    b = "".join(c for c in repr(expected) if c.isdigit()).rstrip("0") or "0"
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:k] + long_[k + 1 :] == short for k in range(len(long_)))
 
 
 __all__ = ["TablesResult", "extract_tables"]

@@ -29,7 +29,7 @@ from extractor.layout.cells import Token, TokenKind
 # Transaction codes of Forms 4/5 (General Instructions 8).
 TRANSACTION_CODES = frozenset("ACDEFGHIJLMOPSUWXZ")
 # Codes that add derivative securities to the holder (the others take them away).
-_ACQUIRING_CODES = frozenset("APJLIW")
+ACQUIRING_CODES = frozenset("APJLIW")
 _DATA = (TokenKind.DATE, TokenKind.NUMBER, TokenKind.MONEY)
 _NUMERIC = (TokenKind.NUMBER, TokenKind.MONEY)
 # Words of a cell that stand in for a date or a price (Table II "Date Exercisable": "Immediately").
@@ -62,8 +62,10 @@ def join_text(tokens: list[Token], *, ocr: bool = False) -> str | None:
     tokens = list(tokens)
     while ocr and tokens and _OCR_MARK.match(tokens[-1].text):
         tokens.pop()
+    while ocr and tokens and _OCR_END_MARK.match(tokens[-1].text):
+        tokens.pop()
     for t in tokens:
-        if t.kind is TokenKind.FOOTNOTE:
+        if t.kind is TokenKind.FOOTNOTE or (ocr and _is_ocr_debris(t.text)):
             continue
         piece = strip_footnote_marks(t.text).strip("^ ")
         if not piece:
@@ -72,9 +74,47 @@ def join_text(tokens: list[Token], *, ocr: bool = False) -> str | None:
             out = piece
         elif out.endswith("-") and not out.endswith(" -"):
             out += piece
+        elif ocr and (k := _overlap(out, piece)):
+            out = out[:-k] + piece
         else:
             out += " " + piece
+    if ocr and out:
+        # OCR reads the final period of an abbreviation as a comma and a footnote mark glued to it
+        # as "@"/"©": "Fund, L.P," / "L.P@" end the cell, so they are "L.P.".
+        out = out.rstrip("@©®")
+        if _ABBREV_COMMA.search(out):
+            out = out[:-1] + "."
     return out or None
+
+
+def _overlap(text: str, piece: str) -> int:
+    """Letters OCR read twice where a word was cut between two lines (``Vent`` / ``enture``,
+    ``planni`` / ``anning``): the length of the last word's suffix (3+ letters, not the whole
+    word) that the lower-case ``piece`` starts with; 0 when there is none."""
+    if not piece[:1].islower() or not piece.isalpha():
+        return 0
+    last = text.rsplit(" ", 1)[-1]
+    if not last.isalpha():
+        return 0
+    for k in range(min(len(last) - 1, len(piece) - 1), 2, -1):
+        if last[-k:] == piece[:k]:
+            return k
+    return 0
+
+
+# Debris of footnote marks inside OCR'd text: "q)", "g)" (mark without its "("), "“4", a lone ":".
+_OCR_INNER_MARK = re.compile(r"^[^\w\s(]?\w{1,2}\)$|^[^\w\s]\d{1,2}$")
+# ... and at the end of a cell: a bare "10" / "‘8" ("See Footnote 10": the mark lost its parentheses).
+_OCR_END_MARK = re.compile(r"^[^\w\s]?\d{1,2}$")
+
+
+def _is_ocr_debris(text: str) -> bool:
+    if not any(c.isalnum() for c in text):
+        return text not in ("&", "-", "/")
+    return bool(_OCR_INNER_MARK.match(text))
+
+
+_ABBREV_COMMA = re.compile(r"(?:^|\s)(?:[A-Za-z]\.){1,3}[A-Za-z],$")
 
 
 def code_letter(tok: Token, *, ocr: bool) -> str | None:
@@ -160,11 +200,14 @@ def parse_table_i(
         out["transaction_date"] = _date(dates[0])
     if len(dates) > 1:
         out["deemed_execution_date"] = _date(dates[1], 0.8)
+    early_ad: Token | None = None  # an (A)/(D) letter printed before any number: the amount is lost
     while i < len(toks) and toks[i].kind not in _DATA:
         t = toks[i]
         c = code_letter(t, ocr=ocr)
         if "transaction_code" not in out and c is not None:
             out["transaction_code"] = FieldValue(c, [t], 0.9 if t.kind is TokenKind.LETTER else 0.6)
+        elif ocr and "transaction_code" in out and t.kind is TokenKind.LETTER and t.text in ("A", "D"):
+            early_ad = early_ad or t
         elif "transaction_code" in out and t.text in ("V", "(V)") and t.kind is not TokenKind.TEXT:
             out["equity_swap_involved"] = FieldValue(True, [t], 0.7)
         i += 1
@@ -178,12 +221,18 @@ def parse_table_i(
         return out
     first_k, first = nums[0]
     rest = nums[1:]
-    if first.kind is TokenKind.MONEY and rest:
+    if early_ad is not None:
+        # "J QM A $0 46,780 I": OCR lost the amount cell (or printed it on another line); the
+        # (A)/(D) letter comes before the price, so every number left is price or amount owned.
+        out["transaction_acquired_disposed_code"] = FieldValue(early_ad.text, [early_ad], 0.7)
+        rest = nums
+        first_k = i - 1
+    elif first.kind is TokenKind.MONEY and rest:
         rest = nums  # amount lost (OCR): the dollar figure is the price
     else:
         out["transaction_shares"] = _num(first)
     # The (A)/(D) letter sits between amount and price; some dumps print it after the price.
-    for t in toks[first_k + 1 : last + 1]:
+    for t in toks[first_k + 1 : last + 1] if early_ad is None else []:
         if t.kind is TokenKind.LETTER and t.text in ("A", "D"):
             out["transaction_acquired_disposed_code"] = FieldValue(t.text, [t])
             break
@@ -204,10 +253,13 @@ def parse_table_i(
     return out
 
 
-def find_underlying_title(toks: list[Token]) -> tuple[int, int] | None:
-    """``[start, end)`` of the first run of words after a value that reads like a security title."""
-    seen_value = False
-    i = 0
+def find_underlying_title(toks: list[Token], start: int = 0) -> tuple[int, int] | None:
+    """``[start, end)`` of the first run of words after a value that reads like a security title.
+
+    ``start``: where the search begins (after the transaction columns, when the caller found them).
+    """
+    seen_value = start > 0
+    i = start
     while i < len(toks):
         t = toks[i]
         if t.kind in _DATA or t.kind is TokenKind.FOOTNOTE:
@@ -265,6 +317,17 @@ def parse_table_ii(
             out["transaction_code"] = FieldValue(c, [t], 0.9 if t.kind is TokenKind.LETTER else 0.6)
             code_k = k
             break
+    lost_code = (
+        ocr
+        and code_k is None
+        and first_date + 1 < len(toks)
+        and toks[first_date + 1].kind is TokenKind.NUMBER
+        and any(t.kind in _NUMERIC for t in post)
+    )
+    if lost_code:
+        # OCR lost the code cell: a transaction date followed straight by an amount (a holding's
+        # exercisable date is followed by the expiration date or the underlying title).
+        code_k = first_date
     conv_end = min(first_date, code_k if code_k is not None else len(toks))
     for t in toks[:conv_end]:
         if t.kind in _NUMERIC:
@@ -272,7 +335,9 @@ def parse_table_ii(
             break
     k = conv_end
     if code_k is not None:
-        dates = [t for t in toks[first_date:code_k] if t.kind is TokenKind.DATE]
+        dates = [
+            t for t in toks[first_date : code_k + 1 if lost_code else code_k] if t.kind is TokenKind.DATE
+        ]
         if dates:
             out["transaction_date"] = _date(dates[0])
         if len(dates) > 1:
@@ -301,7 +366,7 @@ def _acquired_or_disposed(toks: list[Token], amount_k: int, out: RowFields, hint
         if t.kind is TokenKind.LETTER and t.text in ("A", "D"):
             return FieldValue(t.text, [t], 0.9)
     code = out["transaction_code"].value if "transaction_code" in out else None
-    return FieldValue("A" if code in _ACQUIRING_CODES else "D", [amount], 0.6)
+    return FieldValue("A" if code in ACQUIRING_CODES else "D", [amount], 0.6)
 
 
 def _exercise_dates(toks: list[Token], out: RowFields, hint: Hint | None) -> None:

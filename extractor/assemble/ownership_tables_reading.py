@@ -12,10 +12,13 @@ values to the row's empty fields.
 from __future__ import annotations
 
 import itertools
+import re
 
 from extractor.assemble.ownership_tables_fields import (
+    ACQUIRING_CODES,
     FieldValue,
     RowFields,
+    code_letter,
     find_underlying_title,
     join_text,
     parse_table_i,
@@ -23,7 +26,7 @@ from extractor.assemble.ownership_tables_fields import (
     set_text,
     split_leading_title,
 )
-from extractor.assemble.ownership_tables_rows import RowGroup
+from extractor.assemble.ownership_tables_rows import NATURE_LEADS, RowGroup
 from extractor.assemble.values import parse_number
 from extractor.layout.cells import Token, TokenKind
 from extractor.layout.sections import TABLE_I, TABLE_II
@@ -37,11 +40,38 @@ def demote_ocr_marks(tokens: list[Token]) -> None:
     (``Venture`` / ``2010`` / ``Fund``) is part of a wrapped name, not a value.
     """
     for i, t in enumerate(tokens):
+        if t.kind is TokenKind.NUMBER and t.text.startswith("(") and not t.text.endswith(")"):
+            if len(t.text) <= 3:
+                # "(21" is the mark "(2)" with its closing parenthesis lost, not an amount of 21.
+                t.kind = TokenKind.FOOTNOTE
+                t.footnotes = [t.text[1:2]]
+            continue
+        if t.kind is TokenKind.NUMBER and t.text.endswith(")") and not t.text.startswith("("):
+            if len(t.text) <= 3:
+                # "2)" is the mark "(2)" with its opening parenthesis lost.
+                t.kind = TokenKind.FOOTNOTE
+                t.footnotes = [t.text[:-1]]
+            continue
         if t.kind is not TokenKind.NUMBER or not t.text.isdigit() or len(t.text) > 4:
             continue
         before = tokens[i - 1].kind if i > 0 else None
         after = tokens[i + 1].kind if i + 1 < len(tokens) else None
-        if (before is None and after is None) or (before is TokenKind.TEXT and after is TokenKind.TEXT):
+        alone = before is None and after is None
+        # "Stock Stock 2010": the year of a wrapped fund name ("Venture 2010 Fund") ends a line
+        # of words that holds no other value.
+        year_last = (
+            after is None
+            and before is TokenKind.TEXT
+            and bool(_YEAR.match(t.text))
+            and sum(1 for u in tokens if u.is_data) == 1
+        )
+        if (
+            (alone and (len(t.text) <= 2 or _YEAR.match(t.text)))
+            or year_last
+            or (before is TokenKind.TEXT and after is TokenKind.TEXT)
+        ):
+            # A lone "479" is an amount cell that OCR printed on its own line (one cell per
+            # paragraph): only years and mark-sized numbers alone on a line are wrapped text.
             t.kind = TokenKind.TEXT
     if len(tokens) >= 2:
         last, prev = tokens[-1], tokens[-2]
@@ -62,11 +92,27 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
     if table == TABLE_I:
         out = parse_table_i(rest, ocr=True, want_nature=True)
         opened = ["security_title", "nature_of_ownership"]
+    elif form3:
+        title, pre, utitle, post = _split_form3_ii(seq)
+        out = parse_table_ii(pre, post, ocr=True, want_nature=True, form3=True)
+        set_text(out, "underlying_security_title", utitle, ocr=True)
+        opened = ["underlying_security_title", "nature_of_ownership"]
+        if not title:
+            opened.insert(0, "security_title")
+    elif not any(t.kind is TokenKind.DATE for t in seq):
+        # A Table II holding whose date cells hold only footnote marks: the marks, not a date,
+        # end the title, as on Form 3.
+        title, pre, utitle, post = _split_form3_ii(seq)
+        out = parse_table_ii(pre, post, ocr=True, want_nature=True)
+        set_text(out, "underlying_security_title", utitle, ocr=True)
+        opened = ["security_title", "underlying_security_title", "nature_of_ownership"]
     else:
-        span = find_underlying_title(rest)
+        tx_end = _transaction_end(rest)
+        span = find_underlying_title(rest, tx_end)
         if span is None:
             last_date = max((k for k, t in enumerate(rest) if t.kind is TokenKind.DATE), default=-1)
-            pre, utitle, post = rest[: last_date + 1], [], rest[last_date + 1 :]
+            cut = max(last_date + 1, tx_end)
+            pre, utitle, post = rest[:cut], [], rest[cut:]
         else:
             pre, utitle, post = rest[: span[0]], rest[span[0] : span[1]], rest[span[1] :]
         out = parse_table_ii(pre, post, ocr=True, want_nature=True, form3=form3)
@@ -78,37 +124,71 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         "direct_or_indirect_ownership" in out and out["direct_or_indirect_ownership"].value == "I"
     )
     buckets = [k for k in opened if k != "nature_of_ownership" or nature_open]
-    if table == TABLE_II and "underlying_security_title" not in out:
+    if table == TABLE_II and not form3 and "underlying_security_title" not in out:
         buckets = [k for k in buckets if k != "underlying_security_title"]
     first_data = row.data[0].line.index
+    taken = _amount_from_wrapped(out, row)
     extra: dict[str, list[Token]] = {k: [] for k in buckets}
     in_nature = False  # inside a wrapped nature phrase ("By" / "Sequoia" / "Capital" ...)
+    above_keys: set[str] = set()  # buckets that got wrapped text above the data line
+    past_data = False
     for bl in row.lines:
         if bl in row.data:
             # Below the data line, nature text printed on it goes on wrapping.
             in_nature = "nature_of_ownership" in out
+            if table == TABLE_II and above_keys and "nature_of_ownership" not in above_keys:
+                # Cells are centred on the data line: a nature cell with nothing above it
+                # does not wrap below it either.
+                in_nature = False
+            past_data = True
             continue
         if bl.kind == "footnote":
             continue
         words = [
-            t for t in bl.tokens if t.kind is not TokenKind.FOOTNOTE and any(c.isalnum() for c in t.text)
+            t
+            for t in bl.tokens
+            if t.kind is not TokenKind.FOOTNOTE and any(c.isalnum() for c in t.text) and t is not taken
         ]
         # The SEC form's Table I title column is wide and its nature column narrow, so a lone phrase
         # there is wrapped nature text; in Table II the title column is the narrow one.
         if table == TABLE_I and title and "nature_of_ownership" in buckets:
             extra["nature_of_ownership"].extend(words)  # the title is printed whole on its data line
             continue
-        phrases = _phrases(words, len(buckets), prefer_last=table == TABLE_I)
+        keys = buckets
+        if (
+            table == TABLE_II
+            and len(buckets) > 1
+            and buckets[-1] == "nature_of_ownership"
+            and not in_nature
+            and not any(w.text.lower() in NATURE_LEADS for w in words)
+        ):
+            # Title-case cells ("Common Stock") split into phrases at every capital: without a
+            # word opening a nature entry, a line above the data line is no nature text.
+            keys = buckets[:-1]
+        phrases = _phrases(words, len(keys), prefer_last=table == TABLE_I)
         filled = [p for p in phrases if p]
+        if (
+            past_data
+            and table == TABLE_II
+            and len(above_keys) == 1
+            and len(filled) < len(buckets)
+            and words
+            and words[0].text.lower() not in NATURE_LEADS
+        ):
+            # Centring again: the one cell that wrapped above the data line wraps below it too.
+            extra[next(iter(above_keys))].extend(words)
+            continue
         if "nature_of_ownership" in buckets and (
-            (in_nature and len(filled) < len(buckets))
-            or (len(filled) == 1 and filled[0][0].text.lower() in _NATURE_LEADS)
+            (in_nature and len(filled) < min(2, len(buckets)))
+            or (len(filled) == 1 and filled[0][0].text.lower() in NATURE_LEADS)
         ):
             extra["nature_of_ownership"].extend(words)
             in_nature = True
             continue
-        for key, phrase in zip(buckets, phrases, strict=False):
+        for key, phrase in zip(keys, phrases, strict=False):
             extra[key].extend(phrase)
+            if phrase and not past_data:
+                above_keys.add(key)
         in_nature = buckets[-1] == "nature_of_ownership" and bool(phrases) and bool(phrases[-1])
     for key, toks in extra.items():
         if not toks:
@@ -120,11 +200,127 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
     return out
 
 
-# Words that open a nature-of-ownership entry ("By Trust", "See footnote", "Held by ..."): a wrapped
-# line starting with one belongs to the nature column, and so do the one-phrase lines after it.
+# Three digits at least: one or two are OCR debris of footnote marks ("Fund, L.P, 2").
+_BARE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3}){1,5}$|^\d{3,9}$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
-_NATURE_LEADS = frozenset({"by", "see", "held", "through", "via"})
+def _amount_from_wrapped(out: RowFields, row: RowGroup) -> Token | None:
+    """A transaction amount OCR printed on a wrapped text line (``(right to 687 Stock``).
+
+    Trap: OCR reads a row's cells in reading order, and a short amount cell, vertically centred
+    beside a title that wraps to three lines, can land on the title's next line, where it looks
+    like a word of the title. When the row has a code but no amount, the first bare figure on a
+    wrapped line (not a year of a fund name) is the amount, and is kept out of the title text.
+    """
+    if "transaction_code" not in out or "transaction_shares" in out:
+        return None
+    for bl in row.lines:
+        if bl in row.data:
+            continue
+        for t in bl.tokens:
+            if (
+                t.kind in (TokenKind.TEXT, TokenKind.NUMBER)
+                and _BARE_AMOUNT.match(t.text)
+                and not _YEAR.match(t.text)
+            ):
+                out["transaction_shares"] = FieldValue(parse_number(t.text), [t], 0.5)
+                if "transaction_acquired_disposed_code" not in out:
+                    code = out["transaction_code"].value
+                    ad = "A" if code in ACQUIRING_CODES else "D"
+                    out["transaction_acquired_disposed_code"] = FieldValue(ad, [t], 0.4)
+                return t
+    return None
+
+
+# OCR debris of a footnote mark standing for a date or a price: "Q)", "a7)", "ay)", "C1)", "@)".
+_MARK_DEBRIS = re.compile(r"^[^\s\w]?[\w@©&]{0,2}\)$")
+
+
+def _split_form3_ii(seq: list[Token]) -> tuple[list[Token], list[Token], list[Token], list[Token]]:
+    """Title, date cells, underlying title and the rest of a Form 3 Table II data line.
+
+    Form 3 Table II: title, date exercisable, expiration date, underlying title, underlying amount,
+    conversion price, D/I, nature. Traps: OCR prints the date cells, which often hold only a
+    footnote mark, as debris (``Q) Q)``, ``a7) ay)``) that reads like words and glues the title to
+    the underlying title; where no mark separates them, the title ends with the underlying title
+    (``Class B Common Stock Common Stock``): the doubled phrase is the cut.
+    """
+    for t in seq:
+        if (
+            t.kind is TokenKind.TEXT
+            and len(t.text) <= 4
+            and _MARK_DEBRIS.match(t.text)
+            and t.text.strip("()[]|") not in ("D", "I")
+        ):
+            t.kind = TokenKind.FOOTNOTE
+    n = len(seq)
+    i = 0
+    while i < n:
+        t = seq[i]
+        if t.kind in (TokenKind.DATE, TokenKind.NUMBER, TokenKind.FOOTNOTE, TokenKind.NA):
+            break
+        if t.kind is TokenKind.MONEY:
+            nxt = seq[i + 1] if i + 1 < n else None
+            # "$0.0001 par value" is part of the title.
+            if nxt is None or not (nxt.kind is TokenKind.TEXT and nxt.text.isalpha() and nxt.text.islower()):
+                break
+        i += 1
+    j = i
+    while j < n and (
+        seq[j].kind in (TokenKind.DATE, TokenKind.FOOTNOTE, TokenKind.NA)
+        or seq[j].text.lower().strip("()") in _PLACEHOLDERS
+    ):
+        j += 1
+    k = j
+    while k < n and seq[k].kind in (TokenKind.TEXT, TokenKind.LETTER):
+        k += 1
+    title, pre, utitle, post = seq[:i], seq[i:j], seq[j:k], seq[k:]
+    if (
+        len(post) >= 2
+        and post[0].text.isdigit()
+        and len(post[0].text) <= 2
+        and post[1].kind is TokenKind.NUMBER
+    ):
+        # "Clas 2 2,565,601": a digit of the garbled underlying title, not the amount.
+        utitle, post = [*utitle, post[0]], post[1:]
+    if j == i and not utitle:
+        words = [t.text.lower() for t in title]
+        for size in range(len(words) // 2, 0, -1):
+            if words[-size:] == words[-2 * size : -size]:
+                title, utitle = title[:-size], title[-size:]
+                break
+    return title, pre, utitle, post
+
+
+_PLACEHOLDERS = frozenset({"immediately", "immed.", "immediate", "various", "n/a", "none"})
+
+
+def _transaction_end(rest: list[Token]) -> int:
+    """Index after the transaction columns of a Table II row (date, deemed date, code, V, amount).
+
+    Trap: OCR garbles the footnote mark after a code (``A qd)``) and the underlying title
+    (``Gros``/``en``); a short run of such junk right after the code must not be read as the
+    underlying title, which would swallow the code and leave the row a holding. 0 when the row
+    shows no date followed by a code; just after the code when no amount follows it.
+    """
+    d = next((k for k, t in enumerate(rest) if t.kind is TokenKind.DATE), None)
+    if d is None:
+        return 0
+    k = d + 1
+    if k < len(rest) and rest[k].kind is TokenKind.DATE:
+        k += 1  # deemed execution date
+    while k < len(rest) and rest[k].kind is TokenKind.FOOTNOTE:
+        k += 1
+    if k >= len(rest) or code_letter(rest[k], ocr=True) is None:
+        return 0
+    for j in range(k + 1, min(len(rest), k + 4)):
+        t = rest[j]
+        if t.kind in (TokenKind.NUMBER, TokenKind.MONEY):
+            return j + 1
+        if t.kind is TokenKind.DATE or (t.kind is TokenKind.TEXT and len(t.text) > 4):
+            break
+    return k + 1  # no amount on the data line (printed on a wrapped line, or lost)
 
 
 def _set_text_ordered(out: RowFields, key: str, tokens: list[Token]) -> None:
@@ -141,15 +337,18 @@ def _phrases(words: list[Token], k: int, *, prefer_last: bool) -> list[list[Toke
     """
     if k <= 0 or not words:
         return [[] for _ in range(k)]
-    cuts = [
-        j
-        for j in range(1, len(words))
-        if words[j].text[:1].isupper() and sum(c.isalpha() for c in words[j].text) >= 2
-    ][: k - 1]
+    cuts = [j for j in range(1, len(words)) if _starts_phrase(words[j].text)][: k - 1]
     bounds = [0, *cuts, len(words)]
     parts = [words[a:b] for a, b in itertools.pairwise(bounds)]
     pad: list[list[Token]] = [[] for _ in range(k - len(parts))]
     return pad + parts if prefer_last else parts + pad
+
+
+def _starts_phrase(text: str) -> bool:
+    """A capitalised word (``Class``, ``Sequoia``), not a single letter (``Class B``) and not an
+    all-capitals word (``IV,``, ``LLC``, ``U.S.``), which goes on a name rather than opening one."""
+    letters = [c for c in text if c.isalpha()]
+    return text[:1].isupper() and len(letters) >= 2 and not all(c.isupper() for c in letters)
 
 
 def _fill_orphans(out: RowFields, orphans: list[Token]) -> None:

@@ -22,6 +22,7 @@ Rules (layout decisions, kept apart from value parsing so a learned classifier c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extractor.layout.cells import Token, TokenKind
@@ -138,12 +139,14 @@ def _split_gap(prev: RowGroup, row: RowGroup, gap: list[BodyLine], model: Column
     tables, which costs more than the rare row whose title and nature wrap to different heights.)
     """
     closed = not model.fixed_width and _is_closed(row.data[0])
-    head, tail = _cut(gap, prev, closed=closed)
+    head, tail = _cut(gap, prev, closed=closed, reading=not model.fixed_width)
     prev.below.extend(head)
     row.above.extend(tail)
 
 
-def _cut(gap: list[BodyLine], prev: RowGroup, *, closed: bool) -> tuple[list[BodyLine], list[BodyLine]]:
+def _cut(
+    gap: list[BodyLine], prev: RowGroup, *, closed: bool, reading: bool = False
+) -> tuple[list[BodyLine], list[BodyLine]]:
     """Lines of a gap kept by the row above, and lines given to the row below.
 
     A wrapped cell ends with its footnote marks (``L.P. (6) (7)``): a phrase end followed by a blank
@@ -157,11 +160,21 @@ def _cut(gap: list[BodyLine], prev: RowGroup, *, closed: bool) -> tuple[list[Bod
     # Data lines of the row printed below its first one count as part of its lower half.
     target = min(max(0, above - (len(prev.data) - 1)), g)
     blanks = [i for i, b in enumerate(gap) if b.kind == "blank"]
-    ends = [c for c in range(1, g + 1) if _ends_phrase(gap[c - 1])]
+    ends = [c for c in range(1, g + 1) if _ends_phrase(gap[c - 1], reading=reading)]
+    leads = [c for c in range(g) if _opens_nature(gap[c]) and (c > 0 or _nature_inline(prev))]
     if closed:
         cut = g
+    elif reading and leads:
+        # Reading-order dumps (OCR): a wrapped line opening a nature entry ("By Sequoia", "See
+        # Footnote") starts the next row's nature, centred on that row; the row above's own nature
+        # never restarts with such a word.
+        cut = leads[0]
     elif at_blank := [c for c in ends if c == g or gap[c].kind == "blank"]:
         cut = at_blank[0]
+    elif reading and ends:
+        # OCR: a footnote mark (or its debris) ends a wrapped cell more surely than a blank line,
+        # which scrambled OCR also prints inside a row.
+        cut = min(ends, key=lambda c: (abs(c - target), -c))
     elif blanks:
         cut = blanks[-1] + 1
     elif ends:
@@ -175,16 +188,50 @@ def _cut(gap: list[BodyLine], prev: RowGroup, *, closed: bool) -> tuple[list[Bod
     return head, tail
 
 
-def _ends_phrase(bl: BodyLine) -> bool:
+# Words that open a nature-of-ownership entry ("By Trust", "See footnote", "Held by ...").
+NATURE_LEADS = frozenset({"by", "see", "held", "through", "via"})
+
+
+def _opens_nature(bl: BodyLine) -> bool:
+    return bl.kind == "text" and bool(bl.tokens) and bl.tokens[0].text.lower().rstrip(":") in NATURE_LEADS
+
+
+def _nature_inline(row: RowGroup) -> bool:
+    """The row's data line has words after its D/I letter: its nature started on the data line."""
+    toks = [t for d in row.data for t in d.tokens if t.kind is not TokenKind.FOOTNOTE]
+    for i in range(len(toks) - 1, -1, -1):
+        if toks[i].text in ("D", "I") and toks[i].kind is TokenKind.LETTER:
+            return i < len(toks) - 1
+        if toks[i].is_data:
+            return False
+    return False
+
+
+def _ends_phrase(bl: BodyLine, *, reading: bool = False) -> bool:
+    """A wrapped cell ends with its footnote marks; OCR turns a mark into debris (``L.p, &``,
+    ``Fund, L.P. @)``): in reading-order dumps ``&``, ``@``, ``©`` or at most two characters
+    before ``)`` end the phrase too (not a lone ``,`` or quote: OCR prints those on rules)."""
     if not bl.tokens:
         return False
     last = bl.tokens[-1]
+    if reading and len(bl.tokens) > 1 and _MARK_DEBRIS_END.match(last.text):
+        return True
     return last.kind is TokenKind.FOOTNOTE or bool(last.footnotes) or last.text.endswith(")")
 
 
+_MARK_DEBRIS_END = re.compile(r"^[&@©®]\)?$|^\S{0,2}\)$")
+
+
 def _is_closed(bl: BodyLine) -> bool:
+    """Trap: a one-word title on the data line (``Common`` between ``Class B`` and ``Stock``) is a
+    wrapped title, so the row is not closed even when it ends with ``D``."""
     toks = [t for t in bl.tokens if t.kind is not TokenKind.FOOTNOTE]
-    return bl.strong and bool(toks) and toks[-1].text == "D" and toks[-1].kind is TokenKind.LETTER
+    lead = 0
+    while lead < len(toks) and toks[lead].kind in (TokenKind.TEXT, TokenKind.LETTER):
+        lead += 1
+    return (
+        bl.strong and lead >= 2 and bool(toks) and toks[-1].text == "D" and toks[-1].kind is TokenKind.LETTER
+    )
 
 
 def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
@@ -218,13 +265,16 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
     return out
 
 
-def merge_scrambled_blocks(body: list[BodyLine]) -> list[BodyLine]:
+def merge_scrambled_blocks(body: list[BodyLine], *, derivative: bool = False) -> list[BodyLine]:
     """Scrambled OCR: rebuild rows printed one cell per blank-separated block.
 
     Some OCR engines emit every cell of a table as its own paragraph (``Class A Common Stock`` /
     blank / ``02/28/2019`` / blank / ``jm`` / blank / ``4,169,733`` ...). A run of at least three
     such one-value blocks becomes virtual data lines: a text block followed by a value block opens a
     row (its title), every other block joins the open row (values, then wrapped nature text).
+    In Table II (``derivative``) the underlying title is such a text block too, printed between
+    the transaction amount and the underlying amount: a title opens a row only once the open row
+    has words after its first value.
     """
     spans: list[tuple[int, int]] = []
     start = None
@@ -247,7 +297,7 @@ def merge_scrambled_blocks(body: list[BodyLine]) -> list[BodyLine]:
         singles = sum(1 for a, b in spans[k:j] if b - a == 1 and any(t.is_data for t in body[a].tokens))
         if singles >= 3:
             out.extend(body[pos : spans[k][0]])
-            out.extend(_virtual_rows([body[a:b] for a, b in spans[k:j]]))
+            out.extend(_virtual_rows([body[a:b] for a, b in spans[k:j]], derivative))
             pos = spans[j - 1][1]
             k = j
         else:
@@ -261,11 +311,19 @@ def _cell_block(block: list[BodyLine]) -> bool:
     if len(block) == 1:
         toks = [t for t in block[0].tokens if t.kind is not TokenKind.FOOTNOTE]
         data = [t for t in toks if t.is_data]
-        return len(data) <= 1 and (not data or len(toks) <= 2)
+        # Two neighbouring value cells may share a paragraph ("02/28/2019 4,169,733").
+        return (len(data) <= 1 and (not data or len(toks) <= 2)) or (len(toks) == 2 and len(data) == 2)
     return all(not any(t.is_data for t in b.tokens) for b in block)
 
 
-def _virtual_rows(blocks: list[list[BodyLine]]) -> list[BodyLine]:
+def _words_after_value(toks: list[Token]) -> bool:
+    first = next((i for i, t in enumerate(toks) if t.is_data), None)
+    return first is not None and any(
+        t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 3 for t in toks[first + 1 :]
+    )
+
+
+def _virtual_rows(blocks: list[list[BodyLine]], derivative: bool = False) -> list[BodyLine]:
     rows: list[list[Token]] = []
     for i, block in enumerate(blocks):
         toks = [t for b in block for t in b.tokens]
@@ -278,6 +336,7 @@ def _virtual_rows(blocks: list[list[BodyLine]]) -> list[BodyLine]:
             and any(t.is_data for b in nxt for t in b.tokens)
             and any(t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 3 for t in toks)
             and (not rows or any(t.kind in (TokenKind.NUMBER, TokenKind.MONEY) for t in rows[-1]))
+            and (not rows or not derivative or _words_after_value(rows[-1]))
         )
         if opens or not rows:
             rows.append([])

@@ -38,6 +38,7 @@ _NA = re.compile(r"^(?:N/?A|n/?a|None|NONE|-{1,3}|—|–)$")
 
 
 _RULE_CHARS = "[]{}|!_"
+_DATE_GLUED_DIGIT = re.compile(r"^\d[01]\d/\d{1,2}/\d{4}$")
 
 
 class TokenKind(StrEnum):
@@ -152,6 +153,18 @@ def tokenize_line(line: Line) -> list[Token]:
                 # OCR glues table rules to values: "{3,330", "]07/07/2032", "Common}".
                 core = piece.strip(_RULE_CHARS)
                 if core and core != piece:
+                    x0 += piece.index(core)
+                    piece = core
+                    kind = classify(piece)
+            if kind is TokenKind.TEXT:
+                # OCR reads a rule as "/" and keeps half of a footnote mark: "/12,681,798",
+                # "07/27/2033)". Stripped only when what is left is a value (a "buy)" stays text).
+                core = piece.lstrip("/")
+                if "(" not in core:
+                    core = core.rstrip(")")
+                if _DATE_GLUED_DIGIT.match(core):
+                    core = core[1:]  # "104/13/2033": the "1" of a mark "(1)" glued to the date
+                if core and core != piece and classify(core) in (TokenKind.DATE, TokenKind.NUMBER):
                     x0 += piece.index(core)
                     piece = core
                     kind = classify(piece)

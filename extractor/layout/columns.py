@@ -156,7 +156,7 @@ def find_header_end(lines: list[Line], start: int, stop: int) -> int:
     ``(Instr. 4)``).
     """
     last_header = start
-    window = min(stop, start + 60)
+    window = min(stop, start + 100)  # scrambled OCR prints one header word per line
     for i in range(start + 1, window):
         sq = _SQUEEZE.sub("", lines[i].text[:1000]).lower()
         if not sq:
@@ -199,13 +199,44 @@ _SUBHEADER_WORDS = frozenset(
 )
 
 
+# Words of the numbered column labels. Scrambled OCR prints label blocks (``8. Price of`` /
+# ``Derivative`` / ``Security`` ... ``11. Nature`` / ``of Indirect``) after the sub-column line too.
+_LABEL_WORDS = frozenset(
+    [
+        "8.",
+        "9.",
+        "10.",
+        "11.",
+        "derivative",
+        "security",
+        "security:",
+        "securities",
+        "beneficially",
+        "owned",
+        "following",
+        "reported",
+        "ownership",
+        "form",
+        "form:",
+        "direct",
+        "nature",
+        "beneficial",
+        "(instr.",
+        "3)",
+        "5)",
+        "(1)",
+        "(y)",
+    ]
+)
+
+
 def _extend_over_subheaders(lines: list[Line], i: int, stop: int) -> int:
     end = i
     for j in range(i + 1, stop):
         words = lines[j].text[:500].lower().replace("|", " ").split()
         if not words:
             continue
-        if all(w in _SUBHEADER_WORDS for w in words):
+        if all(w in _SUBHEADER_WORDS or w in _LABEL_WORDS for w in words):
             end = j
         else:
             break

@@ -169,7 +169,7 @@ class FilingsAssembler(Pipe):
 
                 form_type, _ = classify_form_type(doc.text)
                 doc._.form_type = form_type
-            out.append((form_type, run_rules(doc.text, form_type)))
+            out.append((form_type, run_rules(doc.text, form_type, nt=doc._.normalised)))
         return out
 
     def set_annotations(self, docs: Iterable[Doc], preds: list[tuple[str, AssemblyResult | None]]) -> None:
@@ -205,9 +205,14 @@ class FilingsAssembler(Pipe):
         return self
 
 
-def run_rules(text: str, form_type: str) -> AssemblyResult | None:
-    """The rule assembler of the form type on ``text`` (spans index ``text``), or None if none applies."""
-    nt = NormalisedText(text, range(len(text) + 1), text)
+def run_rules(text: str, form_type: str, *, nt: NormalisedText | None = None) -> AssemblyResult | None:
+    """The rule assembler of the form type on ``text`` (spans index ``text``), or None if none applies.
+
+    Pass the caller's ``nt`` when there is one: without it the rules see an identity offset map and
+    lose what only the source shows (form feeds between pdftotext pages).
+    """
+    if nt is None or nt.text != text:
+        nt = NormalisedText(text, range(len(text) + 1), text)
     if form_type in OWNERSHIP_FORM_TYPES:
         from extractor.assemble.ownership import extract_ownership
 

@@ -21,7 +21,9 @@ from extractor.pipeline.assembler import FilingsAssembler
 from extractor.pipeline.layout_tagger import DEFAULT_MERGE_ROLES, LayoutTagger
 from extractor.pipeline.tokenizer import create_filings_tokenizer
 
-DOC_EXTENSIONS = ("form_type", "filing", "field_spans", "confidence", "warnings")
+# ``normalised``: the caller's NormalisedText, so the rules see the offset map back to the source (the
+# table reader finds page breaks from form feeds through it; ``doc.text`` alone has lost them).
+DOC_EXTENSIONS = ("form_type", "normalised", "filing", "field_spans", "confidence", "warnings")
 for _ext in DOC_EXTENSIONS:
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
