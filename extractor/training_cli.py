@@ -8,8 +8,8 @@ and the scores measured on held-out data.
 from __future__ import annotations
 
 import json
-import os
 import logging
+import os
 import platform
 import time
 from pathlib import Path
