@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import numpy as np
 import scipy.sparse as sp
@@ -68,6 +68,8 @@ FORMD_MARKERS = (
 )
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
+# Lookup table over code points 0..128 (128 stands for "anything beyond ASCII"): True for [A-Za-z0-9].
+_ASCII_ALNUM = np.array([chr(i).isascii() and chr(i).isalnum() for i in range(128)] + [False])
 # "FORM 4", "F0RM 4", "FORM4", "Form D" as a label; the digit or D must stand alone.
 _FORM_LABEL = re.compile(r"\bF[O0o]RM\s{0,3}([345Dd])(?![A-Za-z0-9-])", re.IGNORECASE)
 # Dates as written on forms, OCR-tolerant in the digits (callers require four real digits).
@@ -339,13 +341,17 @@ def text_length(view: TextView) -> float:
 
 
 def compact_with_offsets(text: str) -> tuple[str, list[int]]:
-    """Compact view of ``text`` with, for each of its characters, the offset it came from."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for m in _WORD.finditer(text):
-        chars.append(m.group(0).upper())
-        offsets.extend(range(m.start(), m.end()))
-    return "".join(chars), offsets
+    """Compact view of ``text`` (ASCII letters and digits only, upper-cased) with, for each of its
+    characters, the offset it came from.
+
+    Vectorised with numpy: a per-character Python loop here once took half the extraction time.
+    """
+    if not text:
+        return "", []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    mask = _ASCII_ALNUM[np.minimum(codes, 128)]
+    kept = codes[mask]
+    return kept.tobytes().decode("utf-32-le").upper(), np.flatnonzero(mask).tolist()
 
 
 def _amendment_anchors(scan: str) -> list[tuple[int, int]]:
@@ -368,6 +374,7 @@ def _find_date(cell: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def original_filed_date(text: str) -> str | None:
     """The date written into 'If Amendment, Date Original Filed (Month/Day/Year)', if any.
 
