@@ -32,3 +32,10 @@ train: $(STAMP)
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+
+## Extract the dev set and evaluate it against annotations/dev (report in out/report-dev).
+evaluate-dev: $(STAMP)
+	@mkdir -p out
+	$(VENV)/bin/extractor extract ../shared/data/dev/docs -o out/dev.jsonl --no-resume
+	$(VENV)/bin/extractor evaluate --gold annotations/dev --pred out/dev.jsonl --report out/report-dev \
+		--people-gold ../shared/data/dev/gold/people.json
