@@ -43,6 +43,7 @@ def test_pipeline_extract_falls_back_to_rules(
 ) -> None:
     """Without models/filings the rule assemblers run, and the missing model is logged (once)."""
     monkeypatch.setenv("EXTRACTOR_MODELS", str(tmp_path))
+    monkeypatch.setenv("EXTRACTOR_NER", "always")  # "auto" would not even look for the pipeline here
     extract_module.load_filings_pipeline.cache_clear()
     nt = read_document(SEED)
     with caplog.at_level(logging.WARNING, logger="extractor.extract"):
