@@ -55,112 +55,9 @@ from rapidfuzz.distance import Levenshtein
 
 from extractor.assemble.values import US_STATES, parse_date
 from extractor.ingest import NormalisedText, read_document
+from extractor.pipeline.labels import LABELS, OWNERSHIP_TABLES, field_key
 from extractor.records import Envelope, read_gold_dir, to_dict
 
-# --- the label table: field path (indices as []) -> entity label ------------------------------------
-_TABLES = (
-    "non_derivative_transactions",
-    "non_derivative_holdings",
-    "derivative_transactions",
-    "derivative_holdings",
-)
-_TABLE_LEAVES = {
-    "security_title": "SECURITY_TITLE",
-    "conversion_or_exercise_price": "EXERCISE_PRICE",
-    "transaction_date": "TX_DATE",
-    "deemed_execution_date": "DEEMED_DATE",
-    "transaction_code": "TX_CODE",
-    "transaction_shares": "TX_SHARES",
-    "transaction_price_per_share": "TX_PRICE",
-    "transaction_acquired_disposed_code": "TX_AD_CODE",
-    "exercise_date": "EXERCISABLE_DATE",
-    "expiration_date": "EXPIRATION_DATE",
-    "underlying_security_title": "UNDERLYING_TITLE",
-    "underlying_security_shares": "UNDERLYING_SHARES",
-    "shares_owned_following_transaction": "SHARES_AFTER",
-    "direct_or_indirect_ownership": "OWNERSHIP_FORM",
-    "nature_of_ownership": "OWNERSHIP_NATURE",
-}
-LABELS: dict[str, str] = {
-    # Forms 3/4/5
-    "period_of_report": "PERIOD_DATE",
-    "date_of_original_submission": "ORIGINAL_DATE",
-    "issuer.name": "ISSUER_NAME",
-    "issuer.trading_symbol": "TICKER",
-    "reporting_owners[].name": "OWNER_NAME",
-    "reporting_owners[].street1": "OWNER_STREET",
-    "reporting_owners[].street2": "OWNER_STREET",
-    "reporting_owners[].city": "OWNER_CITY",
-    "reporting_owners[].state": "OWNER_STATE",
-    "reporting_owners[].zip_code": "OWNER_ZIP",
-    "reporting_owners[].officer_title": "OFFICER_TITLE",
-    "reporting_owners[].other_text": "OTHER_TEXT",
-    **{f"{t}[].{leaf}": label for t in _TABLES for leaf, label in _TABLE_LEAVES.items()},
-    "footnotes[].text": "FOOTNOTE",
-    "remarks": "REMARKS",
-    "signatures[].name": "SIGNER_NAME",
-    "signatures[].date": "SIGNATURE_DATE",
-    # Form D
-    "offering_name": "OFFERING_NAME",
-    "federal_exemptions[]": "EXEMPTION",
-    "date_of_first_sale": "FIRST_SALE_DATE",
-    "primary_issuer.entity_name": "ISSUER_NAME",
-    "primary_issuer.street1": "ISSUER_STREET",
-    "primary_issuer.street2": "ISSUER_STREET",
-    "primary_issuer.city": "ISSUER_CITY",
-    "primary_issuer.state_or_country": "ISSUER_STATE",
-    "primary_issuer.zip_code": "ISSUER_ZIP",
-    "primary_issuer.phone_number": "PHONE",
-    "primary_issuer.entity_type": "ENTITY_TYPE",
-    "primary_issuer.jurisdiction_of_inc": "JURISDICTION",
-    "primary_issuer.year_of_inc": "YEAR_OF_INC",
-    "business_description": "BUSINESS_DESCRIPTION",
-    "related_persons[].name": "RELATED_PERSON_NAME",
-    "related_persons[].street1": "PERSON_STREET",
-    "related_persons[].street2": "PERSON_STREET",
-    "related_persons[].city": "PERSON_CITY",
-    "related_persons[].state_or_country": "PERSON_STATE",
-    "related_persons[].zip_code": "PERSON_ZIP",
-    "minimum_investment_accepted": "MIN_INVESTMENT",
-    "securities_offered[].type": "SECURITY_TYPE",
-    "securities_offered[].aggregate_offering_price": "OFFERING_AMOUNT",
-    "securities_offered[].amount_sold": "AMOUNT_SOLD",
-    "offering_sales_amounts.total_offering_amount": "TOTAL_OFFERING_AMOUNT",
-    "offering_sales_amounts.total_amount_sold": "TOTAL_AMOUNT_SOLD",
-    "offering_sales_amounts.total_remaining": "TOTAL_REMAINING",
-    "investors.accredited_count": "INVESTOR_COUNT",
-    "investors.non_accredited_count": "INVESTOR_COUNT",
-    "investors.accredited_amount": "INVESTOR_AMOUNT",
-    "investors.non_accredited_amount": "INVESTOR_AMOUNT",
-    **{
-        f"expenses.{k}": "EXPENSE_AMOUNT"
-        for k in (
-            "transfer_agent_fees",
-            "printing_and_engraving_costs",
-            "legal_fees",
-            "accounting_fees",
-            "engineering_fees",
-            "sales_commissions",
-            "finders_fees",
-            "other",
-        )
-    },
-    "expenses.total": "EXPENSE_TOTAL",
-    "adjusted_gross_proceeds": "ADJUSTED_PROCEEDS",
-    "use_of_proceeds[].purpose": "PROCEEDS_PURPOSE",
-    "use_of_proceeds[].to_officers_directors_affiliates": "PROCEEDS_AMOUNT",
-    "use_of_proceeds[].to_others": "PROCEEDS_AMOUNT",
-    "sales_compensation_recipients[].name": "RECIPIENT_NAME",
-    "sales_compensation_recipients[].street1": "RECIPIENT_STREET",
-    "sales_compensation_recipients[].city": "RECIPIENT_CITY",
-    "sales_compensation_recipients[].state_or_country": "RECIPIENT_STATE",
-    "sales_compensation_recipients[].zip_code": "RECIPIENT_ZIP",
-    "sales_compensation_recipients[].associated_broker_dealer": "BROKER_DEALER",
-    "signature.issuer_name": "ISSUER_NAME",
-    "signature.name_of_signer": "SIGNER_NAME",
-    "signature.signature_title": "SIGNER_TITLE",
-    "signature.signature_date": "SIGNATURE_DATE",
-}
 # Leaf keys that are not text to be found: identifiers, registry ids, checkbox lists, name parts
 # (first/middle/last sit inside the related person's full-name span), the footnote id.
 SKIPPED = frozenset(
@@ -184,7 +81,7 @@ LINE_COST = 60.0  # placement cost of one line between two values of a row
 COL_COST = 0.25  # ... and of one column
 USED_COST = 5000.0  # reusing characters already given to another value
 MAX_ROW_LINES = 10  # a table cell farther than this from its row's anchor is not placed
-TABLE_ROWS = frozenset({*_TABLES, "securities_offered", "use_of_proceeds"})
+TABLE_ROWS = frozenset({*OWNERSHIP_TABLES, "securities_offered", "use_of_proceeds"})
 CASE_COST = 5.0  # an exact match in another letter case ("common stock" for "Common Stock")
 ZERO_WORDS = ("none", "no minimum", "nil")  # zero in words ("-0-" is a number token already)
 
@@ -559,11 +456,6 @@ def _leaves(obj: Any, path: str = "", row: str = "") -> Iterator[_Leaf]:
             yield from _leaves(v, sub, sub if isinstance(v, dict) else row)
     elif obj is not None and not isinstance(obj, bool):
         yield _Leaf(path, re.sub(r"\[\d+\]", "[]", path), row or path, obj)
-
-
-def field_key(path: str) -> str:
-    """``reporting_owners[3].name`` -> ``reporting_owners[].name``: the key coverage is counted by."""
-    return re.sub(r"\[\d+\]", "[]", path)
 
 
 def _skipped(key: str) -> bool:

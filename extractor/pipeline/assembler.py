@@ -2,8 +2,8 @@
 
 For each field path the rule assembler (``extractor.assemble``) gives a value and a character span:
 
-- where the NER found an entity of the field's label (``training.align.LABELS``, mirrored here as
-  ``FIELD_LABELS``) overlapping that span, the field's confidence rises (``AGREE_BONUS``);
+- where the NER found an entity of the field's label (``extractor.pipeline.labels.LABELS``) overlapping
+  that span, the field's confidence rises (``AGREE_BONUS``);
 - where the rule assembler found nothing for a header field and the NER has exactly one distinct value
   of that label in the right part of the form (outside Tables I/II, per the layout tagger's spans), the
   value is filled from the entity, normalised with ``extractor.assemble.values``, at ``NER_FILL_CONFIDENCE``
@@ -16,7 +16,6 @@ Envelope. The form type is read from ``doc._.form_type`` when the caller set it,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -28,60 +27,13 @@ from spacy.tokens import Doc, Span
 from extractor.assemble.result import AssemblyResult
 from extractor.assemble.values import parse_date, state_code, strip_footnote_marks
 from extractor.ingest import NormalisedText
+from extractor.pipeline.labels import LABELS as FIELD_LABELS
+from extractor.pipeline.labels import field_key
 from extractor.records import FORM_D_TYPES, OWNERSHIP_FORM_TYPES, Issuer, OwnershipFiling, ReportingOwner
 
 AGREE_BONUS = 0.5  # share of the remaining doubt (1 - confidence) removed when NER and rules agree
 NER_FILL_CONFIDENCE = 0.6
 TABLE_ROLES = frozenset({"data_row", "continuation", "table_header"})
-
-# Field key (indices as []) -> entity label; the subset of training.align.LABELS the assembler uses.
-# Kept here because library code must not import the training package.
-FIELD_LABELS: dict[str, str] = {
-    "period_of_report": "PERIOD_DATE",
-    "date_of_original_submission": "ORIGINAL_DATE",
-    "issuer.name": "ISSUER_NAME",
-    "issuer.trading_symbol": "TICKER",
-    "reporting_owners[].name": "OWNER_NAME",
-    "reporting_owners[].street1": "OWNER_STREET",
-    "reporting_owners[].street2": "OWNER_STREET",
-    "reporting_owners[].city": "OWNER_CITY",
-    "reporting_owners[].state": "OWNER_STATE",
-    "reporting_owners[].zip_code": "OWNER_ZIP",
-    "reporting_owners[].officer_title": "OFFICER_TITLE",
-    "remarks": "REMARKS",
-    "signatures[].name": "SIGNER_NAME",
-    "signatures[].date": "SIGNATURE_DATE",
-    **{
-        f"{table}[].{leaf}": label
-        for table in (
-            "non_derivative_transactions",
-            "non_derivative_holdings",
-            "derivative_transactions",
-            "derivative_holdings",
-        )
-        for leaf, label in (
-            ("security_title", "SECURITY_TITLE"),
-            ("transaction_date", "TX_DATE"),
-            ("transaction_code", "TX_CODE"),
-            ("transaction_shares", "TX_SHARES"),
-            ("transaction_price_per_share", "TX_PRICE"),
-            ("shares_owned_following_transaction", "SHARES_AFTER"),
-            ("direct_or_indirect_ownership", "OWNERSHIP_FORM"),
-            ("nature_of_ownership", "OWNERSHIP_NATURE"),
-            ("conversion_or_exercise_price", "EXERCISE_PRICE"),
-            ("exercise_date", "EXERCISABLE_DATE"),
-            ("expiration_date", "EXPIRATION_DATE"),
-            ("underlying_security_title", "UNDERLYING_TITLE"),
-            ("underlying_security_shares", "UNDERLYING_SHARES"),
-        )
-    },
-}
-_INDEX = re.compile(r"\[\d+\]")
-
-
-def field_key(path: str) -> str:
-    """``reporting_owners[0].city`` -> ``reporting_owners[].city``."""
-    return _INDEX.sub("[]", path)
 
 
 def _text(value: str) -> str | None:
