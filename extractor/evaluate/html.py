@@ -67,18 +67,24 @@ def plot_field_f1(result: EvalResult) -> str:
 
 
 def plot_group_errors(result: EvalResult) -> str:
-    """Stacked FP and FN counts per group."""
-    groups = sorted(result.by_group, key=lambda g: -(result.by_group[g].fp + result.by_group[g].fn))
+    """Stacked FN and FP counts per group, as horizontal bars (group names are long), most errors on top."""
+    groups = sorted(result.by_group, key=lambda g: (result.by_group[g].fp + result.by_group[g].fn, g))
     fp = [result.by_group[g].fp for g in groups]
     fn = [result.by_group[g].fn for g in groups]
-    fig = Figure(figsize=(8, 3.5))
+    fig = Figure(figsize=(8, 0.6 + 0.32 * max(len(groups), 1)))
     ax = fig.add_subplot()
-    ax.bar(groups, fn, label="false negatives", color="#2980b9")
-    ax.bar(groups, fp, bottom=fn, label="false positives", color="#e74c3c")
-    ax.set_ylabel("errors")
+    ax.barh(groups, fn, label="false negatives", color="#2980b9")
+    ax.barh(groups, fp, left=fn, label="false positives", color="#e74c3c")
+    ax.set_xlabel("errors")
     ax.set_title("Errors per group")
-    ax.legend()
-    ax.tick_params(axis="x", labelrotation=30, labelsize=8)
+    ax.tick_params(axis="y", labelsize=8)
+    if not any(fp) and not any(fn):
+        # Matplotlib draws an empty axis from -0.05 to 0.05 otherwise, which reads like a broken plot.
+        ax.set_xlim(0, 1)
+        ax.text(0.5, 0.5, "no errors", transform=ax.transAxes, ha="center", va="center", fontsize=12)
+    else:
+        ax.legend(loc="lower right")
+    fig.tight_layout()
     return _png(fig)
 
 
