@@ -12,6 +12,7 @@ from contextvars import ContextVar
 from pathlib import Path
 
 from extractor.checks.calibration import Calibrator, load_default_calibrator
+from extractor.checks.consensus import check_consensus
 from extractor.checks.context import CheckContext
 from extractor.checks.formd import check_formd
 from extractor.checks.holdings import check_holdings
@@ -53,6 +54,8 @@ def run_checks(
     )
     filing = env.filing
     if isinstance(filing, OwnershipFiling):
+        # Text consensus first: the holdings chains are keyed on title and nature of ownership.
+        check_consensus(filing, ctx)
         check_holdings(filing, ctx)
         validate_ownership(filing, ctx)
     elif isinstance(filing, FormDFiling):

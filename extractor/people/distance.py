@@ -70,3 +70,37 @@ def similar_org(a: str, b: str) -> bool:
     if not a or not b:
         return False
     return a == b or ratio(a, b, score_cutoff=ORG_MIN_RATIO) >= ORG_MIN_RATIO
+
+
+# Document-internal consensus (``extractor.checks.consensus``): one OCR slip per ~8 characters of a text
+# value, and a fuzzy search of a value inside a longer passage (a footnote).
+TEXT_VALUE_CHARS_PER_EDIT = 8
+MAX_PASSAGE_LEN = 20000
+
+
+def text_value_budget(length: int) -> int:
+    """Edits tolerated between two printings of one text value of ``length`` characters (at least 1)."""
+    return max(1, length // TEXT_VALUE_CHARS_PER_EDIT)
+
+
+def within_edits(a: str, b: str, budget: int) -> int | None:
+    """Levenshtein distance of ``a`` and ``b`` when it is at most ``budget``, else ``None``; empty -> None."""
+    if not a or not b:
+        return None
+    d = Levenshtein.distance(_cap(a), _cap(b), score_cutoff=budget)
+    return d if d <= budget else None
+
+
+def best_passage_match(needle: str, passage: str, *, min_ratio: float) -> tuple[int, int] | None:
+    """Offsets in ``passage`` of the substring most like ``needle`` (``partial_ratio``), or ``None``.
+
+    The passage is capped (``MAX_PASSAGE_LEN``) so a huge footnote cannot cost more than a few ms.
+    """
+    if not needle or not passage:
+        return None
+    al = fuzz.partial_ratio_alignment(
+        _cap(needle), passage[:MAX_PASSAGE_LEN], processor=None, score_cutoff=min_ratio * 100
+    )
+    if al is None or al.score < min_ratio * 100:
+        return None
+    return al.dest_start, al.dest_end
