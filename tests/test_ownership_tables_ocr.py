@@ -216,3 +216,86 @@ def test_ownership_tables_ocr_form4_holding_rows_end_title_at_marks() -> None:
     assert all(r.underlying_security_title == "Class A Common Stock" for r in rows)
     assert [r.direct_or_indirect_ownership for r in rows] == ["D", "I", "I", "I", "I"]
     assert rows[2].nature_of_ownership == "See Footnote"
+
+
+def _owned(res: TablesResult) -> list[float | None]:
+    rows = [*res.non_derivative_transactions, *res.non_derivative_holdings]
+    return [r.shares_owned_following_transaction for r in rows]
+
+
+def test_ownership_tables_ocr_bare_mark_after_amount_is_not_the_amount_owned() -> None:
+    """Trap: OCR drops the parentheses of a mark glued to the amount (``3,472,220 (4) I`` read as
+    ``3,472,220 4 I``); the bare ``4``, last number of the row, must not become the amount owned."""
+    res = _tables("ocr_bare_mark_after_amount.txt", "4")
+    holdings = res.non_derivative_holdings
+    assert [h.shares_owned_following_transaction for h in holdings] == [
+        3844639,
+        3472220,
+        19730330,
+        596466,
+        975652,
+    ]
+    assert [h.direct_or_indirect_ownership for h in holdings] == ["D", "I", "I", "I", "I"]
+
+
+def test_ownership_tables_ocr_fund_year_after_owner_letter_is_nature_text() -> None:
+    """Trap: the year of a wrapped fund name lands right after the D/I letter (``42,102 I 2010`` /
+    ``Seed 2)``); it is nature text, not the amount owned, and the row stays indirect."""
+    res = _tables("ocr_year_after_owner_letter.txt", "4")
+    last = res.non_derivative_holdings[-1]
+    assert (last.shares_owned_following_transaction, last.direct_or_indirect_ownership) == (42102, "I")
+    assert last.security_title == "Class A Common Stock"
+    assert last.nature_of_ownership is not None and "2010" in last.nature_of_ownership
+
+
+def test_ownership_tables_ocr_amount_above_row_is_not_taken_by_complete_row() -> None:
+    """Trap: OCR centres cells vertically, so a row's amount (``10,819``) prints on its own line
+    between a complete row (``$0 |48,119 D``) and its own data line (``J V (a) D $0 16,274 D``); it
+    is the next row's amount, not the complete row's amount owned."""
+    res = _tables("ocr_amount_above_complete_row.txt", "4")
+    txs = res.non_derivative_transactions
+    assert [t.transaction_shares for t in txs] == [16723, 10819, 16723, 10819]
+    assert [t.shares_owned_following_transaction for t in txs] == [48119, 16274, 455179, 497024]
+    assert [t.direct_or_indirect_ownership for t in txs] == ["D", "D", "I", "I"]
+
+
+def test_ownership_tables_ocr_holding_values_under_complete_row_are_a_row() -> None:
+    """Trap: scrambled OCR prints a holding's title as its own paragraph and its values
+    (``3,693 9) D``) below it, right under a complete transaction row ending ``118,222 I``; the
+    values are a holding of their own, not that row's amount owned and D/I."""
+    res = _tables("ocr_holding_values_under_row.txt", "4")
+    assert [t.shares_owned_following_transaction for t in res.non_derivative_transactions] == [0, 118222]
+    assert res.non_derivative_transactions[-1].direct_or_indirect_ownership == "I"
+    assert res.non_derivative_transactions[-1].nature_of_ownership == "By estate planning vehicle"
+    (holding,) = res.non_derivative_holdings
+    assert (holding.security_title, holding.shares_owned_following_transaction) == (
+        "Class A Common Stock",
+        3693,
+    )
+    assert holding.direct_or_indirect_ownership == "D"
+
+
+def test_ownership_tables_ocr_scrambled_row_after_mark_block_keeps_its_values() -> None:
+    """Trap: in one-cell-per-paragraph OCR the previous row's mark ``(1)`` is a block of its own
+    before the next title; the rebuilt row must still open a row (not be folded into the row
+    above, losing its code ``jm`` = ``J(1)``). With the amount-owned and D/I cells lost, its
+    ``By ...`` nature entry still makes it indirect (column 7 is filled only for indirect)."""
+    res = _tables("ocr_scrambled_mark_block.txt", "4")
+    txs = res.non_derivative_transactions
+    assert [t.transaction_code for t in txs[:6]] == ["C", "C", "C", "J", "J", "J"]
+    assert [t.transaction_shares for t in txs[:6]] == [4169733, 456279, 92481, 4169733, 456279, 92481]
+    assert txs[2].shares_owned_following_transaction == 92481
+    assert all(t.direct_or_indirect_ownership == "I" for t in txs)
+    assert _owned(res)[3] is None  # printed nowhere in the OCR text: not guessed
+
+
+def test_ownership_tables_ocr_scrambled_wrapped_price_and_small_amounts() -> None:
+    """Trap: in one-cell-per-paragraph OCR the price wraps around its sign (``$`` / ``183.5573`` /
+    ``(12)``), which must neither end the scrambled run nor lose its money shape, and a small
+    amount alone in its paragraph (``73``) reads like a mark without parentheses; after the price
+    it is the amount owned, after the code (``sf)``) the amount."""
+    txs = _tables("ocr_scrambled_wrapped_price.txt", "4").non_derivative_transactions
+    assert [t.transaction_shares for t in txs] == [5406, 972, 73]
+    assert [t.transaction_price_per_share for t in txs] == [0, 183.5573, 184.0383]
+    assert [t.shares_owned_following_transaction for t in txs][:2] == [5406, 73]
+    assert [t.transaction_code for t in txs][1:] == ["S", "S"]

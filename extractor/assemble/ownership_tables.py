@@ -23,6 +23,7 @@ from extractor.assemble.ownership_tables_fixed import parse_fixed_width
 from extractor.assemble.ownership_tables_pages import fit_page_model, page_numbers, page_starts
 from extractor.assemble.ownership_tables_reading import demote_ocr_marks, parse_reading_order
 from extractor.assemble.ownership_tables_rows import (
+    NATURE_LEADS,
     BodyLine,
     RowGroup,
     classify_line,
@@ -159,8 +160,18 @@ def _parse_row(row: RowGroup, table: str, model: ColumnModel, form3: bool) -> Pa
         # The D/I cell was lost (OCR): column 7 is filled only for indirect ownership (form rule).
         letter = "I" if "nature_of_ownership" in out else "D"
         out["direct_or_indirect_ownership"] = FieldValue(letter, [], 0.5)
+    elif "direct_or_indirect_ownership" not in out and _nature_opens(out.get("nature_of_ownership")):
+        # Scrambled OCR lost both the amount owned and the D/I cell ("J(1) 846,821 D $0 By
+        # Sequoia ..."): a nature entry ("By ...", "See Footnote") is printed only for indirect
+        # ownership. Without its lead word the text may be a stray title, so no letter then.
+        out["direct_or_indirect_ownership"] = FieldValue("I", [], 0.5)
     is_tx = not form3 and ("transaction_date" in out or "transaction_code" in out)
     return ParsedRow(out, is_tx)
+
+
+def _nature_opens(fv: FieldValue | None) -> bool:
+    text = str(fv.value).lower() if fv is not None and fv.value else ""
+    return text.split(" ", 1)[0].rstrip(":") in NATURE_LEADS
 
 
 _RECORDS = {

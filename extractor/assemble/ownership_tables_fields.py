@@ -14,7 +14,9 @@ lower confidence.
 
 Traps: footnote markers standing where a value should be (``^(2)`` as conversion price) are not
 values; OCR turns ``S(1)`` into ``s2)`` or ``Ss?)`` and ``C(1)`` into ``CW.``: a code is read from the
-first letter of a short junk token after the date.
+first letter of a short junk token after the date; a mark that lost its parentheses after an
+amount (``3,472,220 4 I``) and a fund-name year after the D/I letter (``42,102 I 2010``) are
+not values.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ _PLACEHOLDER_WORDS = frozenset(
 )
 
 Hint = Callable[[Token], str | None]
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 
 @dataclass
@@ -185,11 +188,50 @@ def _tail(toks: list[Token], start: int, out: RowFields, *, want_nature: bool) -
     return last
 
 
+def drop_bare_marks(toks: list[Token]) -> list[Token]:
+    """Tokens without a footnote mark that OCR printed as a bare number after an amount.
+
+    Trap: OCR drops the parentheses of a mark glued to an amount (``3,472,220 (4) I`` is read as
+    ``3,472,220 4 I``), and the mark, being the last number of the row, would become the amount
+    owned. The form prints no cell holding a one- or two-digit integer right after an amount of
+    column 4 or 5 (the price that may follow an amount carries ``$``, the amount owned follows
+    the price), so a bare 1-2 digit integer that directly follows a plain number and is the row's
+    last value is a mark.
+    """
+    last = max((k for k, t in enumerate(toks) if t.kind in _DATA), default=-1)
+    if last < 1:
+        return toks
+    t, prev = toks[last], toks[last - 1]
+    if (
+        last >= 2
+        and t.kind is TokenKind.NUMBER
+        and _YEAR.match(t.text)
+        and prev.kind is TokenKind.LETTER
+        and prev.text == "I"
+        and toks[last - 2].kind in _NUMERIC
+    ):
+        # "42,102 I 2010" / "Seed": the year of a fund name wrapped into the nature column
+        # right after the D/I letter ("Venture 2010 Seed Fund") is nature text, not a value.
+        t.kind = TokenKind.TEXT
+        return toks
+    if (
+        t.kind is TokenKind.NUMBER
+        and t.text.isdigit()
+        and len(t.text) <= 2
+        and prev.kind is TokenKind.NUMBER
+        and (parse_number(prev.text) or 0) >= 100
+    ):
+        return toks[:last] + toks[last + 1 :]
+    return toks
+
+
 def parse_table_i(
     seq: list[Token], *, hint: Hint | None = None, ocr: bool = False, want_nature: bool = False
 ) -> RowFields:
     """Fields of a Table I row from the tokens after its title (nature too when ``want_nature``)."""
     toks = [t for t in seq if t.kind is not TokenKind.FOOTNOTE]
+    if ocr:
+        toks = drop_bare_marks(toks)
     out: RowFields = {}
     i = 0
     dates: list[Token] = []
@@ -294,6 +336,8 @@ def parse_table_ii(
     Form 3 prints dates, underlying title and amount, then the conversion price, D/I and nature.
     """
     out: RowFields = {}
+    if ocr:
+        post = drop_bare_marks(post)
     toks = [t for t in pre if t.kind is not TokenKind.FOOTNOTE or not t.footnotes]
     if form3:
         _exercise_dates(toks, out, hint)

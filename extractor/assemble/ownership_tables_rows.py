@@ -17,11 +17,15 @@ Rules (layout decisions, kept apart from value parsing so a learned classifier c
    blank line, else after the phrase end (footnote mark) nearest to the centring estimate, else at
    that estimate;
 4. lines that are only footnote markers stay with the row above;
-5. scrambled OCR (one cell per paragraph) is first rebuilt into virtual data lines.
+5. scrambled OCR (one cell per paragraph) is first rebuilt into virtual data lines;
+6. reading-order dumps: a row that is complete (price, amount owned, D/I) takes no further
+   title-less data line; such a line is the amount of a next row that lacks one, else a row of
+   its own (OCR centres cells and garbles titles, so values print away from their title).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -120,7 +124,15 @@ def _continues(prev: RowGroup, bl: BodyLine, pending: list[BodyLine], model: Col
         for d in prev.data:
             used |= d.data_columns
         return not (used & bl.data_columns) or _wrapped_dollar(prev, bl)
-    return not bl.strong and not pending
+    # A complete row (``$0 48,119 D``) takes no more numbers: the fold decides where they go.
+    return not bl.strong and not pending and not _closes_twice(prev, bl) and not _is_complete(prev)
+
+
+def _closes_twice(prev: RowGroup, bl: BodyLine) -> bool:
+    """Trap: scrambled OCR prints a holding's values (``3,693 (9) D``) right under a finished row
+    and its title below them; when both lines end with their own D/I cell, the weak line is a row
+    of its own, not the continuation of the row above."""
+    return _ends_with_owner_letter(prev.data[-1]) and _ends_with_owner_letter(bl)
 
 
 def _wrapped_dollar(prev: RowGroup, bl: BodyLine) -> bool:
@@ -250,6 +262,20 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
         d_next = 10**9
         if nxt is not None and nxt.data[0].strong:
             d_next = nxt.data[0].line.index - row.data[-1].line.index
+        if d_prev <= d_next and _closes_twice(out[-1], row.data[-1]):
+            _take_title_after_blank(out[-1], row)
+            out.append(row)
+            continue
+        if d_prev <= d_next and d_next < 10**9 and _is_complete(out[-1]):
+            # Trap: a weak line right under a complete row (``$0 48,119 D``) cannot continue it
+            # (its last number would become the amount owned). OCR centres cells vertically, so
+            # it is either the amount of the next row, printed above a data line that lacks it
+            # (``16,723`` / ``... J V (a) D $0 16,274 D``), or the cells of a row whose title OCR
+            # garbled (``1 k 1 U.S.`` / ``Class A Common Stoc 5,685,76 I``): a row of its own.
+            if not _lacks_amount(rows[i + 1]):
+                out.append(row)
+                continue
+            d_prev = 10**9
         if d_prev <= d_next:
             tgt = out[-1]
             tgt.below.extend(row.above)
@@ -263,6 +289,56 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
                 *row.below,
             ]
     return out
+
+
+def _take_title_after_blank(prev: RowGroup, row: RowGroup) -> None:
+    """A title-less row kept apart from ``prev`` takes the text lines that ``prev`` got below a
+    blank line (its own title, printed as a separate paragraph above its values)."""
+    if any(t.kind is TokenKind.TEXT for t in row.data[0].tokens):
+        return
+    last = prev.data[-1].line.index
+    for k, bl in enumerate(prev.below):
+        if bl.line.index > last + 1:
+            row.above[:0] = prev.below[k:]
+            del prev.below[k:]
+            return
+        last = bl.line.index
+
+
+def _lacks_amount(row: RowGroup) -> bool:
+    """The row's first value after its transaction date is the price (``$0``): the amount of
+    column 4 is missing from its data line."""
+    toks = [t for d in row.data for t in d.tokens]
+    date = next((k for k, t in enumerate(toks) if t.kind is TokenKind.DATE), None)
+    if date is None:
+        return False
+    first = next((t for t in toks[date + 1 :] if t.kind in (TokenKind.NUMBER, TokenKind.MONEY)), None)
+    return first is not None and first.kind is TokenKind.MONEY
+
+
+def _is_complete(row: RowGroup) -> bool:
+    """The row's data end with price, amount owned and D/I (``$0 29,764 D``, ``$0 455,179 I
+    Planning``), or it is a holding (no date) whose last amount is followed by D/I: nothing of
+    Table I / II is left to print after it."""
+    toks = [t for d in row.data for t in d.tokens if t.kind is not TokenKind.FOOTNOTE]
+    last = max((k for k, t in enumerate(toks) if t.kind in (TokenKind.NUMBER, TokenKind.MONEY)), default=-1)
+    if last < 0 or last + 1 >= len(toks) or toks[last].kind is not TokenKind.NUMBER:
+        return False
+    owner = toks[last + 1]
+    if owner.kind is not TokenKind.LETTER or owner.text not in ("D", "I"):
+        return False
+    return any(t.kind is TokenKind.MONEY for t in toks) or not any(t.kind is TokenKind.DATE for t in toks)
+
+
+def _ends_with_owner_letter(bl: BodyLine) -> bool:
+    """The line ends with a D/I letter right after an amount (``118,222 I``, ``3,693 (9) D``)."""
+    toks = [t for t in bl.tokens if t.kind is not TokenKind.FOOTNOTE]
+    return (
+        len(toks) >= 2
+        and toks[-1].kind is TokenKind.LETTER
+        and toks[-1].text in ("D", "I")
+        and toks[-2].kind is TokenKind.NUMBER
+    )
 
 
 def merge_scrambled_blocks(body: list[BodyLine], *, derivative: bool = False) -> list[BodyLine]:
@@ -313,7 +389,13 @@ def _cell_block(block: list[BodyLine]) -> bool:
         data = [t for t in toks if t.is_data]
         # Two neighbouring value cells may share a paragraph ("02/28/2019 4,169,733").
         return (len(data) <= 1 and (not data or len(toks) <= 2)) or (len(toks) == 2 and len(data) == 2)
-    return all(not any(t.is_data for t in b.tokens) for b in block)
+    if all(not any(t.is_data for t in b.tokens) for b in block):
+        return True
+    # A price cell wrapped around its ``$`` and footnote mark (``$`` / ``183.5573`` / ``(12)``).
+    toks = [t for b in block for t in b.tokens]
+    return sum(1 for t in toks if t.is_data) == 1 and all(
+        t.is_data or t.kind is TokenKind.FOOTNOTE or t.text == "$" for t in toks
+    )
 
 
 def _words_after_value(toks: list[Token]) -> bool:
@@ -323,10 +405,39 @@ def _words_after_value(toks: list[Token]) -> bool:
     )
 
 
+def _revive_cells(toks: list[Token], row: list[Token]) -> None:
+    """Values of a one-cell paragraph that the line-level rules took for text.
+
+    Traps: a price wrapped around its sign (``$`` / ``183.5573`` / ``(12)``) is a bare number
+    after a lone ``$``: it is money. A small amount (``73``) alone in its paragraph reads like a
+    mark without parentheses (``demote_ocr_marks``), but where the form's column order puts a
+    value (after the price: the amount owned; right after the code after the date: the amount)
+    it is that value.
+    """
+    for a, b in itertools.pairwise(toks):
+        if a.text == "$" and b.kind is TokenKind.NUMBER:
+            b.kind = TokenKind.MONEY
+    if len(toks) != 1 or toks[0].kind is not TokenKind.TEXT or not toks[0].text.isdigit():
+        return
+    before = [t for t in row if t.kind is not TokenKind.FOOTNOTE]
+    after_price = bool(before) and before[-1].kind is TokenKind.MONEY
+    after_code = (
+        len(before) >= 2
+        and before[-2].kind is TokenKind.DATE
+        and before[-1].kind in (TokenKind.TEXT, TokenKind.LETTER)
+        and len(before[-1].text) <= 4
+        and before[-1].text[:1].isalpha()
+    )
+    if after_price or after_code:
+        toks[0].kind = TokenKind.NUMBER
+
+
 def _virtual_rows(blocks: list[list[BodyLine]], derivative: bool = False) -> list[BodyLine]:
     rows: list[list[Token]] = []
     for i, block in enumerate(blocks):
         toks = [t for b in block for t in b.tokens]
+        if rows:
+            _revive_cells(toks, rows[-1])
         has_data = any(t.is_data for t in toks)
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         # A title: words (not a short code like "jm") before a value, once the open row has numbers.
@@ -349,6 +460,10 @@ def _virtual_rows(blocks: list[list[BodyLine]], derivative: bool = False) -> lis
         last = max(toks, key=lambda t: t.end)
         line = Line(first.line, first.start, last.end, "")
         kind = "data" if any(t.is_data for t in toks) else "text"
-        strong = toks[0].kind in (TokenKind.TEXT, TokenKind.LETTER)
+        # Trap: the previous row's footnote mark (``(1)``) is often its own block just before the
+        # next title; it must not make the rebuilt row look title-less (it would then be folded
+        # into the row above and lose its own values).
+        lead = next((t for t in toks if t.kind is not TokenKind.FOOTNOTE), toks[0])
+        strong = lead.kind in (TokenKind.TEXT, TokenKind.LETTER)
         out.append(BodyLine(line, toks, kind, strong=strong))
     return out
