@@ -91,13 +91,6 @@ def rules_incomplete(result: AssemblyResult) -> bool:
     return any(v is None for v in needed)
 
 
-def document_id_for(source: str) -> str:
-    """SCHEMA.md: the input file name without extension (``-`` for stdin becomes ``stdin``)."""
-    if source in ("-", ""):
-        return "stdin"
-    return Path(source).stem
-
-
 def extract_document(
     nt: NormalisedText, *, document_id: str, source: str | None, use_pipeline: bool = True
 ) -> Envelope:

@@ -19,10 +19,7 @@ STDIN = "-"
 
 
 def document_id_for(source: str) -> str:
-    """SCHEMA.md: the input file name without extension (``-`` for stdin becomes ``stdin``).
-
-    Same rule as ``extractor.extract.document_id_for``, kept here so an error record can be made even
-    when importing the pipeline fails."""
+    """SCHEMA.md: the input file name without extension (``-`` for stdin becomes ``stdin``)."""
     if source in (STDIN, ""):
         return "stdin"
     return Path(source).stem
