@@ -94,7 +94,20 @@ def rules_incomplete(result: AssemblyResult) -> bool:
 def extract_document(
     nt: NormalisedText, *, document_id: str, source: str | None, use_pipeline: bool = True
 ) -> Envelope:
-    """Classify and extract one normalised document (with the trained pipeline when it is shipped)."""
+    """Classify and extract one normalised document, consistency checks included."""
+    env, spans = assemble_document(nt, document_id=document_id, source=source, use_pipeline=use_pipeline)
+    if env.filing is not None:
+        from extractor.checks import apply_checks
+
+        apply_checks(env, nt, spans)
+    return env
+
+
+def assemble_document(
+    nt: NormalisedText, *, document_id: str, source: str | None, use_pipeline: bool = True
+) -> tuple[Envelope, dict[str, tuple[int, int]]]:
+    """The envelope before the consistency checks, and each field's span in ``nt.text`` (the checks and
+    the calibration fit need them; ``provenance`` holds source offsets instead)."""
     from extractor.classify import classify_form_type
 
     form_type, form_confidence = classify_form_type(nt.text)
@@ -124,7 +137,5 @@ def extract_document(
         env.confidence.update({k: round(v, 4) for k, v in result.confidence.items()})
         env.provenance = {k: list(nt.source_span(s, e)) for k, (s, e) in result.spans.items()}
         env.warnings.extend(result.warnings)
-        from extractor.checks import apply_checks
-
-        apply_checks(env, nt, result.spans)
-    return env
+        return env, dict(result.spans)
+    return env, {}

@@ -2,7 +2,7 @@
 
 ``python -m training.fit_calibration --out models --seed 0``:
 
-1. extracts every dev document with ``extract_document`` (checks switched off), keeps a copy, then runs
+1. assembles every dev document with ``assemble_document`` (no checks yet), keeps a copy, then runs
    ``extractor.checks.run_checks`` with the assembler's spans;
 2. scores every predicted field against gold before and after the checks (``training.field_outcomes``),
    counting repairs that fixed a wrong value and repairs that broke a right one;
@@ -24,9 +24,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from extractor.assemble.formd import extract_formd
-from extractor.assemble.ownership import extract_ownership
-from extractor.checks import checks_disabled, run_checks
+from extractor.checks import run_checks
 from extractor.checks.calibration import (
     Calibrator,
     expected_calibration_error,
@@ -34,9 +32,8 @@ from extractor.checks.calibration import (
 )
 from extractor.evaluate.compare import normalize_text
 from extractor.evaluate.metrics import source_style
-from extractor.extract import extract_document
-from extractor.ingest import NormalisedText, read_document
-from extractor.records import FORM_D_TYPES, OWNERSHIP_FORM_TYPES, Envelope, to_dict
+from extractor.extract import assemble_document
+from extractor.ingest import read_document
 from training.field_outcomes import Outcome, field_outcomes
 
 logger = logging.getLogger(__name__)
@@ -44,20 +41,6 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEV_DOCS = SHARED / "data" / "dev" / "docs"
 DEV_GOLD = SHARED / "data" / "dev" / "gold"
-
-
-def assembler_spans(nt: NormalisedText, env: Envelope) -> dict[str, tuple[int, int]] | None:
-    """The rule assembler's spans, when its record is the one ``env`` holds (else ``None``: spans of
-    another record would point at the wrong text)."""
-    if env.form_type in OWNERSHIP_FORM_TYPES:
-        result = extract_ownership(nt, env.form_type)
-    elif env.form_type in FORM_D_TYPES:
-        result = extract_formd(nt)
-    else:
-        return None
-    if env.filing is None or to_dict(result.filing) != to_dict(env.filing):
-        return None
-    return result.spans
 
 
 def owner_key(gold: dict[str, Any]) -> str:
@@ -79,10 +62,9 @@ def _accuracy(outcomes: Sequence[Outcome]) -> dict[str, float | int]:
 def extract_and_check(doc: Path, gold: dict[str, Any]) -> dict[str, Any]:
     """One document: outcomes before and after the checks, the touch kinds and the repairs."""
     nt = read_document(str(doc))
-    with checks_disabled():
-        env = extract_document(nt, document_id=doc.stem, source=str(doc))
+    env, spans = assemble_document(nt, document_id=doc.stem, source=str(doc))
     before = copy.deepcopy(env.to_dict())
-    ctx = run_checks(env, nt, assembler_spans(nt, env))
+    ctx = run_checks(env, nt, spans)
     after = env.to_dict()
     out_before = {o.path: o for o in field_outcomes(before, gold)}
     out_after = field_outcomes(after, gold)

@@ -174,7 +174,8 @@ def is_organisation(printed: str) -> bool:
     )
 
 
-def _org_tokens(printed: str) -> tuple[str, ...]:
+def org_tokens(printed: str) -> tuple[str, ...]:
+    """Normalised tokens of an organisation name, legal forms canonical (``L.P.`` -> ``lp``)."""
     out = []
     text = re.sub(r"\bL\.\s?P\.", "LP", printed[:300])
     text = re.sub(r"\bL\.\s?L\.\s?C\.", "LLC", text)
@@ -198,7 +199,7 @@ def parse_name(printed: str, *, order: Order = "auto") -> ParsedName:
     """Parse a printed person or organisation name."""
     text = clean_printed(printed)
     if is_organisation(text):
-        return ParsedName(printed=printed, kind="organisation", org_tokens=_org_tokens(text))
+        return ParsedName(printed=printed, kind="organisation", org_tokens=org_tokens(text))
     # Split "Last, First M., Jr." into comma parts; a trailing suffix part is not the first name.
     parts = [p.strip() for p in text.split(",") if p.strip()]
     suffix = ""

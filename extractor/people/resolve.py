@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extractor.people.matcher import Decision, Mention, Profile, decide
-from extractor.people.names import Order, clean_printed, norm_token, parse_name, parse_signature
+from extractor.people.names import Order, clean_printed, norm_token, org_tokens, parse_name, parse_signature
 from extractor.people.registry import Registry
 from extractor.records import Envelope, FormDFiling, OwnershipFiling
 
@@ -32,12 +32,8 @@ ROLE_ORDER: dict[str, Order] = {
 
 
 def normalise_issuer(name: str | None) -> str:
-    """``ALTIRIS INC`` and ``Altiris, Inc.`` -> ``altiris inc``."""
-    if not name:
-        return ""
-    tokens = [norm_token(t) for t in name.replace(",", " ").split()]
-    canon = {"incorporated": "inc", "corporation": "corp", "company": "co", "limited": "ltd", "the": ""}
-    return " ".join(canon.get(t, t) for t in tokens if canon.get(t, t))
+    """``ALTIRIS INC`` and ``Altiris, Inc.`` -> ``altiris inc``: the organisation-name normaliser."""
+    return " ".join(org_tokens(name)) if name else ""
 
 
 def normalise_address(street1: str | None, street2: str | None, zip_code: str | None) -> str:
