@@ -1,4 +1,4 @@
-"""Small text helpers for the Forms 3/4/5 header: lines with offsets, column chunks, spans.
+"""Small text helpers for the Forms 3/4/5 header: column chunks, spans (lines come from ``layout.lines``).
 
 Every value the header extractor returns carries a ``[start, end)`` span into ``NormalisedText.text``;
 these helpers keep the offsets while cutting lines into form-box columns (w3m / pdf_layout print
@@ -10,24 +10,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.layout.lines import Line, split_lines
+
+__all__ = [
+    "DATE_RE",
+    "MAX_LABEL_COL",
+    "Chunk",
+    "Line",
+    "chunks",
+    "collapse",
+    "find_line",
+    "split_lines",
+    "trim_span",
+]
+
 # A "chunk" is a run of text without two consecutive spaces or a tab: converters that keep column
 # spacing separate cells by 2+ spaces (w3m, pdf_layout) or by tabs (tabbed dumps).
 _CHUNK = re.compile(r"[^\t ]+(?: [^\t ]+)*")
 MAX_LABEL_COL = 4000
 DATE_RE = re.compile(r"(?<![\d/])(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{4})(?![\d/])")
-
-
-@dataclass(frozen=True)
-class Line:
-    """One line of the normalised text: ``start`` is its offset in the text."""
-
-    index: int
-    start: int
-    text: str
-
-    @property
-    def end(self) -> int:
-        return self.start + len(self.text)
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,6 @@ class Chunk:
     @property
     def end(self) -> int:
         return self.start + len(self.text)
-
-
-def split_lines(text: str) -> list[Line]:
-    """Lines with their offsets (``\\r`` is kept out of the line text)."""
-    out: list[Line] = []
-    pos = 0
-    for i, raw in enumerate(text.split("\n")):
-        body = raw[:-1] if raw.endswith("\r") else raw
-        out.append(Line(i, pos, body))
-        pos += len(raw) + 1
-    return out
 
 
 def chunks(line: Line) -> list[Chunk]:
