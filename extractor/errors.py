@@ -43,6 +43,8 @@ class Errors:
     E433 = "[E433] Layout tagger weights in {path} cannot be read: {reason}"
     E434 = "[E434] Pipeline training data: {reason}"
     E435 = "[E435] Filings pipeline in {path} cannot be loaded: {reason}"
+    E440 = "[E440] Wrapped-cell model in {path} cannot be loaded: {reason}; retrain it"
+    E441 = "[E441] Wrapped-cell training data: {reason}"
 
     E501 = "[E501] No people registry at {path}"
     E502 = "[E502] No entity {entity_id} in the people registry"

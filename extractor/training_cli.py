@@ -39,6 +39,12 @@ def run_train(output: Path, *, quick: bool = False, seed: int = 0) -> int:
     }
     started = time.perf_counter()
     manifest["components"]["form_type"] = train_form_type(output, seed=seed, quick=quick)
+    # Before the pipeline: its assembler reads tables with the wrapped-cell classifier trained here.
+    from training.train_wrapped_cells import train as train_wrapped_cells
+
+    manifest["components"]["wrapped_cells"] = train_wrapped_cells(
+        output / "wrapped_cells", seed=seed, n_generated=40 if quick else 400, cv=not quick
+    )
     filings = train_pipeline(output, seed=seed, quick=quick)
     heldout = filings.pop("heldout")
     # The manifest keeps scores and sizes; the document id lists stay in the model's meta/training data.

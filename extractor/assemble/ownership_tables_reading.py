@@ -26,8 +26,19 @@ from extractor.assemble.ownership_tables_fields import (
     set_text,
     split_leading_title,
 )
-from extractor.assemble.ownership_tables_rows import NATURE_LEADS, RowGroup
+from extractor.assemble.ownership_tables_rows import NATURE_LEADS, BodyLine, RowGroup
 from extractor.assemble.values import parse_number
+from extractor.assemble.wrapped_cells import (
+    NONE,
+    TEXT_ROLES,
+    RecordedRow,
+    RowContext,
+    WrappedWord,
+    active_classifier,
+    assign_roles,
+    recorder,
+    word_key,
+)
 from extractor.layout.cells import Token, TokenKind
 from extractor.layout.sections import TABLE_I, TABLE_II
 
@@ -129,6 +140,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
     first_data = row.data[0].line.index
     taken = _amount_from_wrapped(out, row)
     extra: dict[str, list[Token]] = {k: [] for k in buckets}
+    wrapped: list[tuple[BodyLine, list[Token]]] = []  # the words of each wrapped line
     in_nature = False  # inside a wrapped nature phrase ("By" / "Sequoia" / "Capital" ...)
     above_keys: set[str] = set()  # buckets that got wrapped text above the data line
     past_data = False
@@ -149,6 +161,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
             for t in bl.tokens
             if t.kind is not TokenKind.FOOTNOTE and any(c.isalnum() for c in t.text) and t is not taken
         ]
+        wrapped.append((bl, words))
         # The SEC form's Table I title column is wide and its nature column narrow, so a lone phrase
         # there is wrapped nature text; in Table II the title column is the narrow one.
         if table == TABLE_I and title and "nature_of_ownership" in buckets:
@@ -190,6 +203,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
             if phrase and not past_data:
                 above_keys.add(key)
         in_nature = buckets[-1] == "nature_of_ownership" and bool(phrases) and bool(phrases[-1])
+    extra = _learned_roles(out, row, table, form3, buckets, wrapped, extra)
     for key, toks in extra.items():
         if not toks:
             continue
@@ -198,6 +212,61 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         below = [t for t in toks if t.line > first_data]
         _set_text_ordered(out, key, above + have + below)
     return out
+
+
+def _learned_roles(
+    out: RowFields,
+    row: RowGroup,
+    table: str,
+    form3: bool,
+    buckets: list[str],
+    wrapped: list[tuple[BodyLine, list[Token]]],
+    rule_extra: dict[str, list[Token]],
+) -> dict[str, list[Token]]:
+    """The wrapped words per cell as the trained classifier assigns them (``wrapped_cells``).
+
+    The rules' assignment (``rule_extra``) is one of the classifier's features; without a model it
+    stands. While training data is being recorded, the row is recorded here with its context.
+    """
+    model = active_classifier()
+    rows = recorder()
+    if (model is None and rows is None) or not any(words for _, words in wrapped):
+        return rule_extra
+    rule_of = {id(t): key for key, toks in rule_extra.items() for t in toks}
+    di = out.get("direct_or_indirect_ownership")
+    ctx = RowContext(
+        table=table,
+        form3=form3,
+        open_roles=tuple(buckets),
+        data_words={k: [word_key(t.text) for t in out[k].tokens] if k in out else [] for k in TEXT_ROLES},
+        direct_or_indirect=str(di.value) if di is not None and di.value else None,
+    )
+    first_data = row.data[0].line.index
+    items: list[WrappedWord] = []
+    for bl, words in wrapped:
+        keys = [word_key(t.text) for t in words]
+        for i, t in enumerate(words):
+            items.append(
+                WrappedWord(
+                    token=t,
+                    line_offset=bl.line.index - first_data,
+                    index=i,
+                    count=len(words),
+                    prev=keys[i - 1] if i else "",
+                    next=keys[i + 1] if i + 1 < len(words) else "",
+                    line_first=keys[0],
+                    rule_role=rule_of.get(id(t), NONE),
+                )
+            )
+    if rows is not None:
+        rows.append(RecordedRow(ctx, items, out))
+    if model is None:
+        return rule_extra
+    learned: dict[str, list[Token]] = {k: [] for k in buckets}
+    for w, role in zip(items, assign_roles(items, ctx, model), strict=True):
+        if role in learned:
+            learned[role].append(w.token)
+    return learned
 
 
 # Three digits at least: one or two are OCR debris of footnote marks ("Fund, L.P, 2").
