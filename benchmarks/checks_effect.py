@@ -63,5 +63,6 @@ def main() -> None:
                 f"| {name}/{group} | {b:.4f} | {a_result.overall.f1:.4f} | {n_repairs} | {fixed} | {broken} |"
             )
 
+
 if __name__ == "__main__":
     main()

@@ -12,7 +12,17 @@ from __future__ import annotations
 import re
 
 from extractor.assemble.formd_layout import Page, label
-from extractor.assemble.formd_text import cells, marked_options, split_person_name
+from extractor.assemble.formd_text import (
+    CHECKED_BOX,
+    UNCHECKED_BOX,
+    Line,
+    cells,
+    marked_options,
+    segment_mark,
+    split_person_name,
+    squash,
+    trim_span,
+)
 from extractor.assemble.values import parse_date, state_code
 from extractor.records import (
     Expenses,
@@ -22,6 +32,7 @@ from extractor.records import (
     OfferingSalesAmounts,
     PrimaryIssuer,
     RelatedPerson,
+    SalesCompensationRecipient,
     SecurityOffered,
     UseOfProceeds,
 )
@@ -41,15 +52,31 @@ STREET1 = label("Street Address 1", parens=False)
 STREET2 = label("Street Address 2", parens=False)
 CITY = label("City", parens=False)
 STATE = re.compile(r"State\s{0,2}/\s{0,2}Province\s{0,2}/\s{0,2}Country", IC)
-ZIP = re.compile(r"ZIP\s{0,2}/\s{0,2}Postal\s{0,2}Code", IC)
+ZIP = re.compile(r"ZIP\s{0,2}/\s{0,2}Postal\s{0,2}C[a-z]{2,4}", IC)  # OCR: "PostalCcode"
 PHONE = label("Phone Number of Issuer", parens=False)
-LAST = label("Last Name", parens=False)
-FIRST = label("First Name", parens=False)
-MIDDLE = label("Middle Name", parens=False)
+# OCR drops the space of a short caption ("LastName", "FirstName"), hence ``\s{0,3}``.
+LAST = re.compile(r"Last\s{0,3}Name(?:[ \t]{0,2}:)?", IC)
+FIRST = re.compile(r"First\s{0,3}Name(?:[ \t]{0,2}:)?", IC)
+MIDDLE = re.compile(r"Middle\s{0,3}Name(?:[ \t]{0,2}:)?", IC)
 RELATIONSHIP = re.compile(r"Relationship\s{0,2}:", IC)
 CLARIFICATION = re.compile(r"Clarification\s{1,3}of\s{1,3}Response(?:\s{0,2}\([^()\n]{0,40}\))?\s{0,2}:?", IC)
 FIRST_SALE = label("Date of First Sale", parens=False)
+# Item 12 captions. Trap: "Recipient" also starts "Recipient CRD Number", its neighbour in the same row.
+RECIPIENT = re.compile(r"\bRecipient\b(?:\s{1,3}CRD\s{1,3}Number)?", IC)
+BROKER = re.compile(r"\(Associated\)\s{1,3}Broker\s{1,3}or\s{1,3}Dealer(?:\s{1,3}CRD\s{1,3}Number)?", IC)
+SOLICITATION = re.compile(r"State\(s\)\s{1,3}of\s{1,3}Solicitation(?:\s{0,2}\([^()\n]{0,40}\))?", IC)
 SIG_CAPTIONS = re.compile(r"\bIssuer\b|\bSignature\b|Name\s{1,3}of\s{1,3}Signer|\bTitle\b|\bDate\b", IC)
+SIG_DATE = re.compile(r"\bDate\b")
+# Caption fragments of the signature row, "Name of" and "Signer" apart when the caption wraps.
+SIG_FRAGMENTS = re.compile(
+    r"\bIssuer\b|\bSignature\b|Name\s{1,3}of(?:\s{1,3}Signer)?\b|\bSigner\b|\bTitle\b|\bDate\b", IC
+)
+SIG_KEYS = {
+    "issuer": "issuer_name",
+    "name of signer": "name_of_signer",
+    "title": "signature_title",
+    "date": "signature_date",
+}
 ENTITY_TYPES = {
     "Corporation": re.compile(r"\bCorporation\b", IC),
     "Limited Partnership": re.compile(r"Limited\s{1,3}Partnership", IC),
@@ -79,6 +106,13 @@ EXEMPTIONS = {
     "Rule 506": re.compile(r"Rule\s{0,2}506\b(?!\s{0,2}\()", IC),
     "Section 4(a)(5)": re.compile(r"Securities\s{1,3}Act\s{1,3}Section\s{1,3}4\s{0,2}\(a\)\s{0,2}\(5\)", IC),
     "Section 3(c)": re.compile(r"Investment\s{1,3}Company\s{1,3}Act\s{1,3}Section\s{1,3}3\s{0,2}\(c\)", IC),
+    "Section 4(6)": re.compile(r"Securities\s{1,3}Act\s{1,3}Section\s{1,3}4\s{0,2}\(6\)", IC),
+}
+# The Section 3(c) exclusions listed under the Investment Company Act box: "Section 3(c)(1)" ... "(14)".
+# Trap: "(1)" must not match the start of "(10)"-"(14)", and the parent box's caption has no "(n)".
+SECTION_3C = {
+    f"Section 3(c)({n})": re.compile(rf"(?<!Act\s)Section\s{{1,3}}3\s{{0,2}}\(c\)\s{{0,2}}\({n}\)", IC)
+    for n in range(1, 15)
 }
 FILING_TYPES = {
     "New Notice": re.compile(r"New\s{1,3}Notice", IC),
@@ -88,11 +122,13 @@ FILING_TYPES = {
 SECURITY_TYPES = {
     "equity": re.compile(r"\bEquity\b", IC),
     "debt": re.compile(r"\bDebt\b", IC),
-    "convertible": re.compile(r"Option,\s{1,3}Warrant\s{1,3}or\s{1,3}Other\s{1,3}Right", IC),
+    "convertible": re.compile(r"Option,\s{1,3}Warrant\s{1,3}or\s{1,3}Other", IC),
     "convertible ": re.compile(r"Security\s{1,3}to\s{1,3}be\s{1,3}Acquired", IC),
-    "other": re.compile(r"Pooled\s{1,3}Investment\s{1,3}Fund\s{1,3}Interests", IC),
-    "other ": re.compile(r"Tenant-in-Common\s{1,3}Securities", IC),
-    "other  ": re.compile(r"Mineral\s{1,3}Property\s{1,3}Securities", IC),
+    # Trap: pdftotext -layout wraps long labels in their column ("Pooled Investment Fund" / "Interests"),
+    # so only each label's first words are matched.
+    "other": re.compile(r"Pooled\s{1,3}Investment\s{1,3}Fund", IC),
+    "other ": re.compile(r"Tenant-in-Common", IC),
+    "other  ": re.compile(r"Mineral\s{1,3}Property", IC),
     "other   ": re.compile(r"\bOther\s{0,2}\(\s{0,2}describe\s{0,2}\)", IC),
 }
 STOP = re.compile(
@@ -118,11 +154,15 @@ STOP = re.compile(
             re.compile(r"Year\s{1,3}of\s{1,3}Incorporation"),
             ITEM,
             SIGNATURE_HEADING,
+            RECIPIENT,
+            BROKER,
+            SOLICITATION,
         )
     ),
     IC | re.MULTILINE,
 )
 CONF_BOX = 0.9
+_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?!\d)")
 _USE_OF_PROCEEDS_PURPOSE = "Payments to executive officers, directors or promoters"
 
 
@@ -136,10 +176,11 @@ class ElectronicFormD:
 
     def __init__(self, page: Page) -> None:
         self.p = page
+        glue_marks(page)
         self.items: dict[int, tuple[int, int]] = {}
         heads = [(int(m.group(1)), m.start(1)) for m in page.find_all(ITEM)]
         sig = page.find(SIGNATURE_HEADING)
-        ends = [s for _, s in heads[1:]] + [len(page.view)]
+        ends = [s for _, s in heads[1:]] + [len(page.view)] if heads else []
         expected = 1
         for (num, start), end in zip(heads, ends, strict=True):
             if num == expected:  # items come in order; a "3." inside a sentence is not an item
@@ -158,7 +199,23 @@ class ElectronicFormD:
             return None
         line = self.p.lines[self.p.line_index(m.end())]
         beside = self.p.view[m.end() : min(line.end, m.end() + 400)]
-        if re.match(r"\t| {3,}", beside) or not beside.strip():
+        heads = header_captions(self.p, m)
+        if heads is not None:
+            # a row of captions (w3m, pdftotext -layout): the value is the slice of the row(s) below
+            cell = header_cell(self.p, heads, m, hi)
+            if cell is None:
+                return None
+            if path:
+                self.p.put(path, cell[0], 0.8)
+            return cell[1], cell[0]
+        if not beside.strip():
+            run = caption_run(self.p, m, hi)
+            if run is not None:
+                if path and run[0] is not None:
+                    self.p.put(path, run[0], 0.6)
+                return (self.p.value(run[0]), run[0]) if run[0] is not None else None
+            found = self.p.value_after(m.end(), STOP, hi=hi)
+        elif re.match(r"\t| {3,}", beside):
             # a wide gap after the caption: what follows is another column; the value is in the row below
             found = self.p.column_value(m, STOP)
         else:
@@ -176,6 +233,13 @@ class ElectronicFormD:
     def marked(
         self, options: dict[str, re.Pattern[str]], lo: int, hi: int
     ) -> list[tuple[str, tuple[int, int]]]:
+        """The marked options of a checkbox group, in printed order.
+
+        Trap (OCR of the page): tesseract reads an empty box as debris ("[_]", "|]", "[7]") and often
+        drops a box filled with an X altogether. A box-less option among empty boxes is then *probably*
+        the marked one, but SCHEMA.md allows a box to be true only where the text marks it: such a
+        group reads as no mark, and the field stays null rather than guessed.
+        """
         opts = marked_options(self.p.view, lo, hi, options)
         return [(o.name.strip(), (o.start, o.end)) for o in opts if o.marked]
 
@@ -185,7 +249,9 @@ class ElectronicFormD:
         f.primary_issuer = self.issuer()
         f.related_persons = self.persons()
         lo, hi = self.item(6)
-        for i, (name, span) in enumerate(self.marked(EXEMPTIONS, lo, hi)):
+        # the 3(c)(n) boxes are read even when the parent box is not marked (filers leave it off)
+        marked = self.marked(EXEMPTIONS, lo, hi) + self.marked(SECTION_3C, lo, hi)
+        for i, (name, span) in enumerate(marked):
             f.federal_exemptions.append(name)
             self.p.put(f"federal_exemptions[{i}]", span, CONF_BOX)
         lo, hi = self.item(7)
@@ -193,7 +259,7 @@ class ElectronicFormD:
         if "Amendment" in kinds or "New Notice" in kinds:
             f.is_amendment = "Amendment" in kinds
             self.p.put("is_amendment", kinds.get("Amendment") or kinds["New Notice"], CONF_BOX)
-        got = self.value(FIRST_SALE, lo, hi)
+        got = self.first_sale(lo, hi)
         if got and parse_date(got[0]):
             f.date_of_first_sale = parse_date(got[0])
             self.p.put("date_of_first_sale", got[1], 0.85)
@@ -204,6 +270,8 @@ class ElectronicFormD:
             if kind not in seen:
                 seen.add(kind)
                 f.securities_offered.append(SecurityOffered(type=kind))
+        f.business_description = self.industry()
+        f.sales_compensation_recipients = self.recipients()
         lo, hi = self.item(11)
         f.minimum_investment_accepted = self.amount(lo, hi, "minimum_investment_accepted")
         lo, hi = self.item(13)
@@ -219,15 +287,23 @@ class ElectronicFormD:
                 setattr(amounts, key, self.amount(m.end(), line.end, f"offering_sales_amounts.{key}"))
         if any(v is not None for v in vars(amounts).values()):
             f.offering_sales_amounts = amounts
+            if len(f.securities_offered) == 1:
+                # the form has offering totals only: like the XML importer, they are the one type's amounts
+                f.securities_offered[0].aggregate_offering_price = amounts.total_offering_amount
+                f.securities_offered[0].amount_sold = amounts.total_amount_sold
         f.investors = self.investors()
         lo, hi = self.item(15)
         lo = self.p.lines[self.p.line_index(lo)].end  # past the heading, which names both lines
         ex = Expenses()
         for key, words in (("sales_commissions", "Sales Commissions"), ("finders_fees", "Finders' Fees")):
-            m = self.p.find(label(words, parens=False), lo, hi)
-            if m is not None:
+            # Trap: the instructions ("the amounts of sales commissions and finders fees") name the
+            # captions too; the caption is the match whose line carries a "$" amount.
+            for m in self.p.find_all(label(words, parens=False), lo, hi):
                 line = self.p.lines[self.p.line_index(m.end())]
-                setattr(ex, key, self.amount(m.end(), line.end, f"expenses.{key}"))
+                amt = self.amount(m.end(), line.end, f"expenses.{key}")
+                if amt is not None:
+                    setattr(ex, key, amt)
+                    break
         if ex.sales_commissions is not None or ex.finders_fees is not None:
             f.expenses = ex
         lo, hi = self.item(16)
@@ -242,6 +318,68 @@ class ElectronicFormD:
             ]
         f.signature = self.signature()
         return f
+
+    def recipients(self) -> list[SalesCompensationRecipient]:
+        """Item 12: one block per "Recipient" caption row (name; broker-dealer; address; states).
+        A recipient printed as a marked "None" box is no recipient, as in the XML importer."""
+        lo, hi = self.item(12)
+        if hi <= lo:
+            return []
+        heads = [m for m in self.p.find_all(RECIPIENT, lo, hi) if not m.group(0).upper().endswith("NUMBER")]
+        out: list[SalesCompensationRecipient] = []
+        for k, m in enumerate(heads):
+            b_lo, b_hi = m.start(), heads[k + 1].start() if k + 1 < len(heads) else hi
+            got = self.value(RECIPIENT, b_lo, b_hi)
+            if got is None or got[0].strip(" " + CHECKED_BOX).lower() in ("none", ""):
+                continue
+            rec = SalesCompensationRecipient(name=got[0])
+            path = f"sales_compensation_recipients[{len(out)}]"
+            self.p.put(f"{path}.name", got[1], 0.8)
+            for key, caption in (
+                ("associated_broker_dealer", BROKER),
+                ("street1", STREET1),
+                ("city", CITY),
+                ("state_or_country", STATE),
+                ("zip_code", ZIP),
+            ):
+                val = self.value(caption, b_lo, b_hi, f"{path}.{key}")
+                if val is None or val[0].strip(" " + CHECKED_BOX).lower() == "none":
+                    continue
+                setattr(rec, key, state_code(val[0]) or val[0] if key == "state_or_country" else val[0])
+            states = self.value(SOLICITATION, b_lo, b_hi)
+            if states is not None:
+                text = states[0]
+                rec.states = (
+                    ["All States"] if "all states" in text.lower() else re.findall(r"\b[A-Z]{2}\b", text)
+                )
+            out.append(rec)
+        return out
+
+    def industry(self) -> str | None:
+        """Item 4: the marked industry group ("Pooled Investment Fund" plus " - " and its marked fund type,
+        as the XML importer writes ``business_description``)."""
+        lo, hi = self.item(4)
+        if hi <= lo:
+            return None
+        marked = [name for name, _ in marked_all(self.p.view, lo, hi, INDUSTRY_OPTIONS) if name]
+        groups = [n for n in marked if n not in FUND_TYPES]
+        if not groups:
+            return None
+        funds = [n for n in marked if n in FUND_TYPES]
+        if groups[0] == "Pooled Investment Fund" and funds:
+            return f"{groups[0]} - {funds[0]}"
+        return groups[0]
+
+    def first_sale(self, lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
+        """Item 7's date: beside its caption, past a column gap ("Date of First Sale   2006-09-15"; the
+        gap makes ``value`` look in the row below), else wherever ``value`` finds it."""
+        m = self.p.find(FIRST_SALE, lo, hi)
+        if m is not None:
+            line = self.p.lines[self.p.line_index(m.end())]
+            dm = _DATE.search(self.p.view, m.end(), min(line.end, m.end() + 80))
+            if dm:
+                return dm.group(0), (dm.start(), dm.end())
+        return self.value(FIRST_SALE, lo, hi)
 
     def amount(self, lo: int, hi: int, path: str) -> float | None:
         """The first ``$`` amount in ``view[lo:hi]``."""
@@ -338,40 +476,132 @@ class ElectronicFormD:
         return out
 
     def investors(self) -> Investors | None:
+        """Item 14: the total already invested and the non-accredited count (accredited = the difference).
+
+        Traps: both sentences wrap (w3m at 200 columns, PDFs at the page width), so a count is looked for
+        past the sentence's end, across line breaks, up to the next sentence / the item's end; the
+        non-accredited count is 0 when its "Select if" box is unmarked and no count is printed.
+        """
         lo, hi = self.item(14)
         if hi <= lo:
             return None
         total_m = self.p.find(
-            re.compile(r"total\s{1,3}number\s{1,3}of\s{1,3}investors[^:\n]{0,80}:?", IC), lo, hi
+            re.compile(r"total\s{1,3}number\s{1,3}of\s{1,3}investors[^:]{0,120}:", IC), lo, hi
         )
         non_m = self.p.find(
-            re.compile(r"number\s{1,3}of\s{1,3}such\s{1,3}non-accredited[^.\n]{0,80}\.?", IC), lo, hi
+            re.compile(r"number\s{1,3}of\s{1,3}such\s{1,3}non-accredited[^.]{0,120}\.", IC), lo, hi
         )
         total = non = None
         if total_m is not None:
-            line = self.p.lines[self.p.line_index(total_m.end())]
-            row = [c for c in cells(self.p.view, total_m.end(), line.end) if c.value is not None]
+            row = [
+                c
+                for c in cells(self.p.view, total_m.end(), min(hi, total_m.end() + 200))
+                if c.value is not None
+            ]
             total = float(row[0].value) if row and row[0].value is not None else None
             if row:
                 # accredited = total - non-accredited: the span is the total's
                 self.p.put("investors.accredited_count", (row[0].start, row[0].end), 0.7)
         if non_m is not None:
-            line = self.p.lines[self.p.line_index(non_m.end())]
-            row = [c for c in cells(self.p.view, non_m.end(), line.end) if c.value is not None]
+            end = total_m.start() if total_m is not None and total_m.start() > non_m.end() else hi
+            row = [c for c in cells(self.p.view, non_m.end(), end) if c.value is not None]
             if row and row[0].value is not None:
                 non = float(row[0].value)
                 self.p.put("investors.non_accredited_count", (row[0].start, row[0].end), 0.8)
-            elif self.p.view[lo : non_m.start()].strip(" \t\n").endswith(("X", "☒", "[X]")) is False:
-                non = 0.0  # the "Select if ... non-accredited" box is not marked
+            else:
+                non = 0.0  # no count printed: the "Select if ... non-accredited" box is not marked
         if total is None and non is None:
             return None
         accredited = total - non if total is not None and non is not None else None
         return Investors(accredited_count=accredited, non_accredited_count=non)
 
+    def signature_row(self, lo: int, hi: int) -> FormDSignature | None:
+        """The signature table as a caption row ("Issuer  Signature  Name of Signer  Title  Date") over
+        value rows. Traps: the Terms of Submission above it say "issuer" and "signature" in running text,
+        so the row must hold captions only; pdftotext -layout wraps "Name of Signer" in its column over
+        three lines ("Name of" / the other captions / "Signer"), so adjacent caption-only lines join the
+        row, their captions merged by column."""
+        for m in self.p.find_all(SIG_DATE, lo, hi):
+            block = caption_block(self.p, m, SIG_FRAGMENTS)
+            if block is None:
+                continue
+            heads, top, last = block
+            sig = FormDSignature()
+            base = self.p.lines[self.p.line_index(m.start())].start
+            for k, (hs, _) in enumerate(heads):
+                key = SIG_KEYS.get(heads_words(self.p, heads, k, (top, last), base))
+                if key is None:
+                    continue
+                probe = _Probe(hs)
+                cell = header_cell(self.p, heads, probe, hi, SIG_FRAGMENTS, after=last)
+                if cell is None:
+                    continue
+                text = cell[1]
+                if key == "signature_date":
+                    if parse_date(text) is None:
+                        continue
+                    text = parse_date(text) or text
+                setattr(sig, key, text)
+                self.p.put(f"signature.{key}", cell[0], 0.8)
+            if any(v is not None for v in vars(sig).values()):
+                return sig
+            by_words = self.signature_words(last, hi)
+            if by_words is not None:
+                return by_words
+        return None
+
+    def signature_words(self, last: int, hi: int) -> FormDSignature | None:
+        """OCR prints the signature row single-spaced, so columns are lost. The row is read by the form's
+        structure instead: Issuer, then the signature (the signer's typed name), then Name of Signer (the
+        same words again), then Title, then the date; the repeated name splits the row. A value wrapped in
+        its cell puts a second row of the same shape below ("Fund, Ltd. Jamieson Jamieson Manager 16")."""
+        parts: dict[str, list[str]] = {
+            "issuer_name": [],
+            "name_of_signer": [],
+            "signature_title": [],
+            "date": [],
+        }
+        spans: list[tuple[int, int]] = []
+        for ln in self.p.lines[last + 1 : last + 5]:
+            if ln.start >= hi or (ln.blank and parts["date"]):
+                break
+            if ln.blank:
+                continue
+            words = self.p.view[ln.start : ln.end].split()
+            split = _repeated_run(words)
+            if split is None:
+                break
+            i, n = split
+            date = words[-1] if _DATE_PIECE.match(words[-1]) else ""
+            title = words[i + 2 * n : len(words) - (1 if date else 0)]
+            for key, got in (
+                ("issuer_name", words[:i]),
+                ("name_of_signer", words[i : i + n]),
+                ("signature_title", title),
+                ("date", [date] if date else []),
+            ):
+                parts[key] += got
+            spans.append((ln.start, ln.end))
+        if not spans:
+            return None
+        sig = FormDSignature(
+            issuer_name=" ".join(parts["issuer_name"]) or None,
+            name_of_signer=" ".join(parts["name_of_signer"]) or None,
+            signature_title=" ".join(parts["signature_title"]) or None,
+            signature_date=parse_date("".join(parts["date"])),
+        )
+        for key in ("issuer_name", "name_of_signer", "signature_title", "signature_date"):
+            if getattr(sig, key) is not None:
+                self.p.put(f"signature.{key}", (spans[0][0], spans[-1][1]), 0.6)
+        return sig if sig.name_of_signer else None
+
     def signature(self) -> FormDSignature | None:
         if self.sig_lo is None:
             return None
         lo, hi = self.sig_lo, len(self.p.view)
+        sig = self.signature_row(lo, hi)
+        if sig is not None:
+            return sig
         sig = FormDSignature()
         start = self.p.find(re.compile(r"^[\s|]{0,8}Issuer\b", IC | re.MULTILINE), lo, hi)
         if start is None:
@@ -396,3 +626,399 @@ class ElectronicFormD:
             setattr(sig, key, text)
             self.p.put(f"signature.{key}", found[0], found[1])
         return sig if any(v is not None for v in vars(sig).values()) else None
+
+
+# Item 4's printed options (the XML's industryGroupType values) and the pooled fund types under them.
+INDUSTRY_GROUPS = (
+    "Agriculture", "Commercial Banking", "Insurance", "Investing", "Investment Banking",
+    "Pooled Investment Fund", "Other Banking and Financial Services", "Business Services", "Coal Mining",
+    "Electric Utilities", "Energy Conservation", "Environmental Services", "Oil & Gas", "Other Energy",
+    "Biotechnology", "Health Insurance", "Hospitals & Physicians", "Pharmaceuticals", "Other Health Care",
+    "Manufacturing", "Commercial", "Construction", "REITS and Finance", "Residential", "Other Real Estate",
+    "Retailing", "Restaurants", "Computers", "Telecommunications", "Other Technology", "Airlines & Airports",
+    "Lodging & Conventions", "Tourism & Travel Services", "Other Travel", "Other",
+)  # fmt: skip
+FUND_TYPES = ("Hedge Fund", "Private Equity Fund", "Venture Capital Fund", "Other Investment Fund")
+INDUSTRY_OPTIONS = {
+    name: re.compile(
+        r"(?<![A-Za-z])" + r"\s{1,3}".join(re.escape(w) for w in name.split()) + r"(?![A-Za-z])", IC
+    )
+    for name in INDUSTRY_GROUPS + FUND_TYPES
+}
+
+
+def marked_all(
+    view: str, lo: int, hi: int, options: dict[str, re.Pattern[str]]
+) -> list[tuple[str, tuple[int, int]]]:
+    """Marked options of a long checkbox list where one option's label can hold another's ("Commercial"
+    in "Commercial Banking", "Other" in "Other Travel"): every occurrence of every label is found, one
+    inside a longer label is dropped, and each label reads the box just before it."""
+    hits: list[tuple[int, int, str]] = []
+    for name, pattern in options.items():
+        hits += [(m.start(), m.end(), name) for m in pattern.finditer(view, lo, hi)]
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    kept: list[tuple[int, int, str]] = []
+    for h in hits:
+        if kept and h[0] < kept[-1][1]:
+            continue  # inside the previous (longer) label
+        kept.append(h)
+    out: list[tuple[str, tuple[int, int]]] = []
+    prev = lo
+    for s, e, name in kept:
+        if segment_mark(view[prev:s]):
+            out.append((name, (s, e)))
+        prev = e
+    return out
+
+
+# ------------------------------------------------------------------------------------- layout helpers
+# A box drawn as a bordered cell holding "X" prints glued to its label in w3m ("XDirector", "XNone"), which
+# defeats the options' leading ``\b``; the view's "X" becomes a box glyph (same length, offsets kept).
+_GLUED_X = re.compile(r"(?<![A-Za-z0-9'])X(?=[A-Z][a-z])")
+
+
+def glue_marks(page: Page) -> None:
+    """Rewrite glued checkbox marks in ``page.view`` in place (see ``_GLUED_X``)."""
+    page.view = _GLUED_X.sub(CHECKED_BOX, page.view)
+
+
+def header_captions(
+    page: Page, m: re.Match[str], stop: re.Pattern[str] = STOP
+) -> list[tuple[int, int]] | None:
+    """The caption spans of ``m``'s line when that line is a row of 2+ captions and nothing else.
+
+    Trap: a caption alone on its line is not a header row (its value is simply on the next line), and a
+    line with a value or a box beside the captions keeps its values beside them.
+    """
+    line = page.lines[page.line_index(m.start())]
+    if line.end - line.start > 1000:
+        return None
+    heads = [(c.start(), c.end()) for c in stop.finditer(page.view, line.start, line.end)]
+    if len(heads) < 2:
+        return None
+    rest = stop.sub(" ", page.view[line.start : line.end])
+    return heads if not rest.strip(" \t_:") else None
+
+
+def _cell_start(text: str, lo: int, cap: int, centre: int | None) -> int | None:
+    """Where the value row's cell under a caption starting at column ``cap`` begins, or None (empty).
+
+    Candidates are word starts in ``[lo, cap + 2]``: the cell is left-aligned under its caption (pdftotext
+    -layout) or the caption is centred over it (w3m), so the cell never starts right of the caption. A word
+    after a gap of 2+ spaces wins (a word after one space may be the previous value's second word: "W.
+    GEOFFREY"), the one nearest the caption. Among words after one space (w3m separates wide cells by one
+    space only), one within 2 columns of ``centre`` wins: where the previous cell ends if its caption is
+    centred over it ("David G. Kalergis Chief Executive Officer" under "Name of Signer" and "Title").
+    """
+    best: tuple[int, int, int] | None = None
+    for p in range(max(lo, 0), min(cap + 3, len(text))):
+        if text[p] in " \t" or (p > 0 and text[p - 1] not in " \t"):
+            continue
+        wide = p == 0 or text[p - 1] == "\t" or text[max(0, p - 2) : p] == "  "
+        if not wide and (centre is None or abs(centre - p) > 2):
+            continue  # one space inside a long value ("RBC CAPITAL MARKETS, LLC"), not a cell boundary
+        target = cap if wide or centre is None else centre
+        key = (0 if wide else 1, abs(target - p), p)
+        if best is None or key < best:
+            best = key
+    return best[2] if best else None
+
+
+def _row_starts(text: str, heads: list[tuple[int, int]], base: int) -> list[int | None]:
+    """Where each caption's cell begins in one value row (columns relative to the row), None if empty."""
+    starts: list[int | None] = []
+    for j, (s, _) in enumerate(heads):
+        if j == 0:
+            first = len(text) - len(text.lstrip(" \t"))
+            starts.append(first if first <= s - base + 2 else None)
+            continue
+        ps, pe = heads[j - 1][0] - base, heads[j - 1][1] - base
+        prev = starts[-1]
+        centre = ps + pe - prev + 1 if prev is not None else None
+        starts.append(_cell_start(text, pe - 1, s - base, centre))
+    return starts
+
+
+def _tab_cell(
+    page: Page, i: int, pos: int, hi: int, stop: re.Pattern[str], after: int | None
+) -> tuple[tuple[int, int], str] | None:
+    """HTML tables as our ingest prints them: cells TAB-separated, so the caption's field number in its
+    row is its value's field number in the next non-blank row."""
+    line = page.lines[i]
+    k = page.view.count("\t", line.start, pos)
+    for ln in page.lines[(after if after is not None else i) + 1 : i + 5]:
+        if ln.start >= hi:
+            return None
+        if ln.blank:
+            continue
+        if _caption_line(page, ln.start, ln.end, stop) or ITEM.match(page.view, ln.start, ln.end):
+            return None
+        fields = page.view[ln.start : ln.end].split("\t")
+        if k >= len(fields):
+            return None
+        s = ln.start + sum(len(f) + 1 for f in fields[:k])
+        s, e = trim_span(page.view, s, s + len(fields[k]))
+        return ((s, e), page.value((s, e))) if e > s else None
+    return None
+
+
+_DATE_PIECE = re.compile(r"^(?:\d{4}-\d{2}-(?:\d{2})?|\d{1,2})$")
+
+
+def _repeated_run(words: list[str]) -> tuple[int, int] | None:
+    """The leftmost run of words printed twice in a row (``i``, length ``n``): "DONALD DYE DONALD DYE"."""
+    for i in range(len(words)):
+        for n in range(min(6, (len(words) - i) // 2), 0, -1):
+            if words[i : i + n] == words[i + n : i + 2 * n]:
+                return i, n
+    return None
+
+
+def _one_caption(page: Page, ln: Line) -> bool:
+    """A line holding exactly one caption (not an item heading) and nothing else."""
+    if ITEM.match(page.view, ln.start, ln.end) or ln.end - ln.start > 300:
+        return False
+    found = list(STOP.finditer(page.view, ln.start, ln.end))
+    return len(found) == 1 and not STOP.sub(" ", page.view[ln.start : ln.end]).strip(" \t_:")
+
+
+def caption_run(page: Page, m: re.Match[str], hi: int) -> tuple[tuple[int, int] | None] | None:
+    """Bare pdftotext prints a table column by column: a run of captions, one per line ("City",
+    "State/Province/Country", "ZIP/PostalCode"), then their values one per line in the same order. The
+    caption's value is the value at its place in the run; with fewer values than captions, the values
+    belong to the last captions (an empty cell is left out: "Middle Name" before "City"). None when the
+    caption is not in such a run (then its value is simply below it)."""
+    i = page.line_index(m.start())
+    lines = page.lines
+    if not _one_caption(page, lines[i]):
+        return None
+    top = i
+    k = i - 1
+    while k >= 0 and i - k < 20:  # the run may start above the caption
+        if lines[k].blank:
+            k -= 1
+            continue
+        if not _one_caption(page, lines[k]):
+            break
+        top = k
+        k -= 1
+    run = [top]
+    j = top + 1
+    while j < len(lines) and lines[j].start < hi and len(run) < 8:
+        if lines[j].blank:
+            j += 1
+            continue
+        if not _one_caption(page, lines[j]):
+            break
+        run.append(j)
+        j += 1
+    if len(run) < 2 or i not in run:
+        return None
+    values: list[tuple[int, int]] = []
+    while j < len(lines) and lines[j].start < hi and len(values) < len(run):
+        ln = lines[j]
+        j += 1
+        if ln.blank:
+            continue
+        if STOP.search(page.view, ln.start, ln.end) or ITEM.match(page.view, ln.start, ln.end):
+            break
+        values.append(trim_span(page.view, ln.start, ln.end))
+    place = len(values) - len(run) + 0  # values align with the run's end
+    idx = run.index(i) + place
+    return (values[idx] if 0 <= idx < len(values) else None,)
+
+
+def _single_spaced(text: str) -> bool:
+    """OCR prints a table row with single spaces between cells: columns cannot be told by position."""
+    body = text.strip(" \t")
+    return bool(body) and "  " not in body and "\t" not in body
+
+
+_TOKEN_KINDS = (
+    ("zip", re.compile(r"ZIP", IC), re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z0-9]{2,4}\s?[A-Z0-9]{3})$")),
+    ("phone", re.compile(r"Phone", IC), re.compile(r"^[\d()+./-]{7,20}$")),
+    ("date", re.compile(r"^Date$", IC), re.compile(r"^\d{4}-\d{2}-\d{2}$")),
+)
+
+
+def _token_cell(
+    page: Page, ln: Line, heads: list[tuple[int, int]], k: int, stop: re.Pattern[str]
+) -> tuple[tuple[int, int], str] | None:
+    """Cell ``k`` of a single-spaced row (OCR) under single-spaced captions.
+
+    One word per caption maps one to one. Otherwise the row is read from the right while the trailing
+    captions have a typed value (ZIP code, phone number, date: "Hamilton DO HM12 345-949-7942"), the
+    caption before them takes one word (the state / province code) and the first caption the rest (the
+    city). Any other row with more words than captions is ambiguous (a multi-word name beside another):
+    no value rather than a wrong one.
+    """
+    words = [
+        (w.start() + ln.start, w.end() + ln.start) for w in re.finditer(r"\S+", page.view[ln.start : ln.end])
+    ]
+    names = [squash(page.view[s:e]) for s, e in heads]
+    n = len(heads)
+    spans: list[tuple[int, int] | None] = [None] * n
+    if len(words) == n:
+        spans = list(words)
+    elif len(words) > n:
+        j, w = n - 1, len(words) - 1
+        while j > 0 and w >= 0:
+            kind = next((rx for _, cap, rx in _TOKEN_KINDS if cap.search(names[j])), None)
+            if kind is None or not kind.match(page.view[words[w][0] : words[w][1]]):
+                break
+            spans[j] = words[w]
+            j, w = j - 1, w - 1
+        if j == n - 1 or j < 1 or w < j:
+            return None  # nothing typed at the end, or too few words left: ambiguous
+        if j >= 1:
+            spans[j] = words[w]
+            w -= 1
+            j -= 1
+        if j != 0:
+            return None
+        spans[0] = (words[0][0], words[w][1])
+    got = spans[k]
+    if got is None:
+        return None
+    return got, page.value(got)
+
+
+def _caption_line(page: Page, lo: int, hi: int, stop: re.Pattern[str]) -> bool:
+    """Does the line start with a caption, or hold captions only? Trap: a value can contain a caption's
+    word ("Managing Member of GP of Issuer" under "Title"); that does not end the cell."""
+    first = stop.search(page.view, lo, hi)
+    if first is None:
+        return False
+    if not page.view[lo : first.start()].strip(" \t|" + CHECKED_BOX + UNCHECKED_BOX):
+        return True
+    return not stop.sub(" ", page.view[lo:hi]).strip(" \t_:")
+
+
+def _prose(text: str, heads: list[tuple[int, int]], base: int) -> bool:
+    """A running-text line (no 2-space gap) spanning two columns: not a continuation of the cells."""
+    body = text.strip(" \t")
+    return "  " not in body and "\t" not in body and len(text) > heads[1][0] - base
+
+
+def _row_cell(text: str, starts: list[int | None], k: int) -> tuple[int, int] | None:
+    """Columns ``[start, end)`` of cell ``k`` in a row whose cell starts are ``starts``."""
+    b = starts[k]
+    if b is None:
+        return None
+    later = [x for x in starts[k + 1 :] if x is not None and x > b]
+    return b, later[0] if later else len(text)
+
+
+def header_cell(
+    page: Page,
+    heads: list[tuple[int, int]],
+    m: re.Match[str] | _Probe,
+    hi: int,
+    stop: re.Pattern[str] = STOP,
+    after: int | None = None,
+) -> tuple[tuple[int, int], str] | None:
+    """The cell under caption ``m`` in the rows below a caption row; a value wrapped in its cell
+    (pdftotext -layout: "Gabelli International Gold" / "Fund, Ltd.") continues on the following rows
+    until a blank row or a caption row. The span runs from the first to the last piece."""
+    i = page.line_index(m.start())
+    base = page.lines[i].start
+    k = next((j for j, (s, e) in enumerate(heads) if s <= m.start() < e), None)
+    if k is None:
+        return None
+    if "\t" in page.view[base : page.lines[i].end]:
+        return _tab_cell(page, i, m.start(), hi, stop, after)
+    pieces: list[tuple[int, int]] = []
+    started = False
+    first = (after if after is not None else i) + 1
+    for ln in page.lines[first : first + 7]:
+        if ln.start >= hi:
+            break
+        if ln.blank:
+            if started:
+                break
+            continue
+        if _caption_line(page, ln.start, ln.end, stop) or ITEM.match(page.view, ln.start, ln.end):
+            break
+        text = page.view[ln.start : ln.end]
+        if not started and _single_spaced(page.view[base : page.lines[i].end]) and _single_spaced(text):
+            return _token_cell(page, ln, heads, k, stop)
+        if started and _prose(text, heads, base):
+            break
+        cols = _row_cell(text, _row_starts(text, heads, base), k)
+        if not started and cols is None:
+            return None
+        started = True
+        if cols is not None:
+            s, e = trim_span(page.view, ln.start + cols[0], ln.start + cols[1])
+            if e > s:
+                pieces.append((s, e))
+        if len(pieces) >= 4:
+            break
+    if not pieces:
+        return None
+    text = ""
+    for s, e in pieces:
+        piece = page.value((s, e)) + ("-" if page.view[e : e + 1] == "-" else "")
+        text = text + piece if text.endswith("-") or not text else f"{text} {piece}"
+    return (pieces[0][0], pieces[-1][1]), text
+
+
+class _Probe:
+    """A stand-in for a caption match: only ``start()`` is read by ``header_cell``."""
+
+    def __init__(self, pos: int) -> None:
+        self.pos = pos
+
+    def start(self) -> int:
+        return self.pos
+
+
+def caption_block(
+    page: Page, m: re.Match[str], stop: re.Pattern[str]
+) -> tuple[list[tuple[int, int]], int, int] | None:
+    """A caption row that may wrap over adjacent lines: the merged caption columns (as offsets on ``m``'s
+    line) and the indexes of the block's first and last lines; None unless ``m``'s line is a row of 2+
+    captions."""
+    i = page.line_index(m.start())
+    if header_captions(page, m, stop) is None:
+        return None
+    rows = [i]
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(page.lines) and abs(j - i) <= 2:
+            ln = page.lines[j]
+            if (
+                ln.blank
+                or ln.end - ln.start > 1000
+                or stop.sub(" ", page.view[ln.start : ln.end]).strip(" \t_:")
+            ):
+                break
+            rows.append(j)
+            j += step
+    cols: list[tuple[int, int]] = []
+    for j in rows:
+        ln = page.lines[j]
+        cols += [
+            (c.start() - ln.start, c.end() - ln.start) for c in stop.finditer(page.view, ln.start, ln.end)
+        ]
+    merged: list[list[int]] = []
+    for cs, ce in sorted(cols):
+        if merged and cs < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], ce)
+        else:
+            merged.append([cs, ce])
+    base = page.lines[i].start
+    return [(base + cs, base + ce) for cs, ce in merged], min(rows), max(rows)
+
+
+def heads_words(page: Page, heads: list[tuple[int, int]], k: int, rows: tuple[int, int], base: int) -> str:
+    """The caption words of column ``k`` of a (wrapped) caption row, top to bottom, lower-cased.
+    Trap: in TAB-separated rows (our HTML ingest) columns are fields, not character positions."""
+    line = page.lines[page.line_index(base)]
+    if "\t" in page.view[line.start : line.end]:
+        return squash(page.view[heads[k][0] : heads[k][1]]).lower()
+    cs, ce = heads[k][0] - base, heads[k][1] - base
+    words = [
+        page.view[ln.start + cs : min(ln.end, ln.start + ce)] for ln in page.lines[rows[0] : rows[1] + 1]
+    ]
+    return squash(" ".join(words)).lower()
