@@ -147,8 +147,15 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
             else:
                 side.append((len(addr), ch))
     owners = _split_owners([c for _, c in addr])
+    shifted = False
+    if tabbed and rel_cols:
+        aligned = _aligned_rel_columns(lines[rel], lines[body_from:end], rel_cols)
+        shifted, rel_cols = aligned != rel_cols, aligned
     if tabbed and rel_cols:
         _apply_tab_marks(owners, [c for _, c in addr], side, rel_cols)
+        # Inferred columns are a guess: a header box whose marks sit beside their labels wins.
+        if shifted and len(owners) == 1 and _box_contradicts(lines, head, owners[0]):
+            owners[0].marks = {}
     elif columnar and len(owners) == 1:
         _apply_side_text(owners[0], side, rel_cols)
     elif len(owners) == 1:
@@ -213,6 +220,38 @@ def _rel_columns(line: Line) -> dict[str, int]:
         if m:
             out[key] = text.count("\t", 0, m.start()) if "\t" in text else m.start()
     return out
+
+
+def _aligned_rel_columns(header: Line, body: list[Line], rel_cols: dict[str, int]) -> dict[str, int]:
+    """Tab indexes of the relationship labels as columns of the owner rows, or ``{}`` if unknown.
+
+    Column 0 of a tabbed table is the owner's name/address, so a label at index 0 means the header
+    row lost leading cells: HTML's ``<th rowspan=2>Reporting Owner Name / Address</th>`` leaves the
+    "Director / 10% Owner / ..." row one cell short unless the converter inserts a placeholder, and
+    reading the marks by raw index would shift every mark one box right (a director becomes a 10%
+    owner). The rows still end together, so the shift is the owner rows' cell count minus the
+    header's, when all rows carrying marks agree on it; otherwise no column is trusted.
+    """
+    if min(rel_cols.values()) > 0:
+        return rel_cols
+    widths = {
+        line.text.count("\t") for line in body if "\t" in line.text and not _TABLE_WORDS.match(line.text)
+    }
+    shift = widths.pop() - header.text.count("\t") if len(widths) == 1 else 0
+    if shift < 1:
+        return {}
+    return {key: col + shift for key, col in rel_cols.items()}
+
+
+def _box_contradicts(lines: list[Line], head: int, owner: OwnerFound) -> bool:
+    """True when the header relationship box read all four labels, one marked, and the table's marks
+    for the (single) owner differ from it."""
+    if not owner.marks:
+        return False
+    box, where = relationship_marks(lines, head)
+    if len(where) < len(REL_KEYS) or not any(box.values()):
+        return False
+    return any(bool(owner.marks.get(k)) != bool(box.get(k)) for k in REL_KEYS)
 
 
 def _split_owners(cells: list[Chunk]) -> list[OwnerFound]:

@@ -6,6 +6,9 @@ the plain-text pass. The pass is one linear scan like ``normalise.py``'s:
 * ``<tr>`` and block elements (``p``, ``div``, ``table``, ``li``, ``h1``...) start a new line, ``<br>``
   always ends one; ``<td>``/``<th>`` are separated by TAB, ``colspan="n"`` giving ``n`` TABs so the
   columns of a row stay aligned with its header;
+* a cell with ``rowspan="n"`` leaves an empty placeholder (one TAB per column it covers) in the next
+  ``n - 1`` rows, so EDGAR's two-row headers (``<th rowspan=2>Name</th><th colspan=4>Relationships``
+  over ``Director / 10% Owner / ...``) keep every label above its column (see :class:`_Table`);
 * ``script``, ``style`` and ``title`` are dropped with their content, as are comments and declarations;
 * whitespace runs (NBSP included) collapse to one space, none at the start or end of a line or cell;
   inside ``<pre>`` whitespace is kept (line breaks normalised);
@@ -15,6 +18,7 @@ the plain-text pass. The pass is one linear scan like ``normalise.py``'s:
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from itertools import islice
 
 from extractor.ingest.normalise import (
@@ -50,6 +54,15 @@ _RAW_TEXT = frozenset({"script", "style", "title", "textarea"})
 _RAW_END = {name: re.compile(f"</(?i:{name})\\s{{0,10}}>") for name in _RAW_TEXT}
 _COLSPAN = re.compile(r"""\bcolspan\s{0,3}=\s{0,3}["']?([0-9]{1,3})""", re.IGNORECASE)
 MAX_COLSPAN = 50
+_ROWSPAN = re.compile(r"""\browspan\s{0,3}=\s{0,3}["']?([0-9]{1,3})""", re.IGNORECASE)
+# Hostile-input caps: a rowspan lasts at most MAX_ROWSPAN rows, only cells starting before MAX_COLUMN
+# carry down, tables nest at most MAX_TABLE_DEPTH deep, and a document gets at most
+# MAX_PLACEHOLDER_TABS placeholder TABs in all (then rowspans are ignored, as before), so a page of
+# "<tr><td>x" rows under huge rowspans cannot multiply its size.
+MAX_ROWSPAN = 100
+MAX_COLUMN = 1000
+MAX_TABLE_DEPTH = 32
+MAX_PLACEHOLDER_TABS = 200_000
 
 _TRIGGER = re.compile(f"[<&{_WS_TRIGGER}{DROP_CHARS}{SUPERSCRIPT_DIGITS}⁽⁾]")
 _RULES = re.compile(
@@ -81,6 +94,51 @@ def looks_like_html(text: str) -> bool:
     return sum(1 for _ in found) >= MIN_STRUCTURE_TAGS
 
 
+def _span(pattern: re.Pattern[str], attrs: str, cap: int) -> int:
+    """A ``colspan``/``rowspan`` value in ``attrs``, 1 when absent or 0 (HTML's "to the end"), capped."""
+    m = pattern.search(attrs)
+    return min(max(int(m.group(1)), 1), cap) if m else 1
+
+
+@dataclass
+class _Table:
+    """Column state of one ``<table>`` (tables nest, so the writer keeps a stack of these).
+
+    ``col``/``span`` are the column and colspan of the last cell of the current row (``cells`` counts
+    the row's cells). ``carried`` maps the start column of a cell still spanning down to
+    ``[rows left including the current row, width]``; a new cell skips the columns those cover.
+    """
+
+    cells: int = 0
+    col: int = 0
+    span: int = 1
+    in_row: bool = False
+    carried: dict[int, list[int]] = field(default_factory=dict)
+
+    def end_row(self) -> None:
+        """Close the current row: every carried cell now covers one row less."""
+        if not self.in_row:
+            return
+        for start in list(self.carried):
+            left = self.carried[start]
+            left[0] -= 1
+            if left[0] <= 0:
+                del self.carried[start]
+        self.in_row = False
+        self.cells, self.col, self.span = 0, 0, 1
+
+    def place(self) -> tuple[int, int]:
+        """Column of the next cell and the column it would take ignoring rowspans."""
+        natural = self.col + self.span if self.cells else 0
+        col = natural
+        # One sorted pass suffices: after jumping past a carried cell only later starts can cover col.
+        for start in sorted(self.carried):
+            width = self.carried[start][1]
+            if start <= col < start + width:
+                col = start + width
+        return col, natural
+
+
 class _HtmlWriter:
     """Layout state of the scan: pending whitespace, cells of the current row, ``<pre>`` depth."""
 
@@ -88,8 +146,9 @@ class _HtmlWriter:
         self.source = source
         self.out = OffsetBuilder(source)
         self.pending: tuple[int, int] | None = None  # a whitespace run not yet written
-        self.cells = 0  # cells seen in the current row
-        self.span = 1  # colspan of the previous cell
+        self.tables = [_Table()]  # [0]: rows and cells outside any <table>
+        self.deep = 0  # <table> tags opened past MAX_TABLE_DEPTH (share the innermost state)
+        self.placeholder_budget = MAX_PLACEHOLDER_TABS
         self.pre = 0
         self.closers = CloserFinder(source)
 
@@ -129,13 +188,34 @@ class _HtmlWriter:
             self.out.replace("\n", start, end)
 
     def cell(self, start: int, end: int, attrs: str) -> None:
+        table = self.tables[-1]
+        table.in_row = True  # a cell without <tr> (sloppy HTML) still makes a row
         self.pending = None
         self.out.trim_end()
-        if self.cells:
-            self.out.replace("\t" * self.span, start, end)
-        m = _COLSPAN.search(attrs)
-        self.span = min(max(int(m.group(1)), 1), MAX_COLSPAN) if m else 1
-        self.cells += 1
+        col, natural = table.place()
+        if col - natural > self.placeholder_budget:
+            col = natural
+        self.placeholder_budget -= col - natural
+        tabs = col - table.col if table.cells else col
+        if tabs:
+            self.out.replace("\t" * tabs, start, end)
+        table.col, table.cells = col, table.cells + 1
+        table.span = _span(_COLSPAN, attrs, MAX_COLSPAN)
+        rows = _span(_ROWSPAN, attrs, MAX_ROWSPAN)
+        if rows > 1 and col < MAX_COLUMN:
+            table.carried[col] = [rows, table.span]
+
+    def table(self, closing: bool) -> None:
+        """Open or close a table's column state (an unmatched ``</table>`` is ignored)."""
+        if not closing:
+            if len(self.tables) > MAX_TABLE_DEPTH:
+                self.deep += 1
+            else:
+                self.tables.append(_Table())
+        elif self.deep:
+            self.deep -= 1
+        elif len(self.tables) > 1:
+            self.tables.pop()
 
     def whitespace(self, start: int, end: int) -> None:
         if not self.pre:
@@ -159,7 +239,11 @@ class _HtmlWriter:
             self.newline(start, end, always=True)
         elif name == "tr":
             self.newline(start, end)
-            self.cells, self.span = 0, 1
+            self.tables[-1].end_row()
+            self.tables[-1].in_row = not closing
+        elif name == "table":
+            self.newline(start, end)
+            self.table(closing)
         elif name in ("td", "th"):
             if not closing:
                 self.cell(start, end, attrs)
