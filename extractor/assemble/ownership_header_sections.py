@@ -55,6 +55,8 @@ _MAX_STATES = 8
 _WEAK_BREAK = 0.5
 _WEAK_INSIDE = 0.25
 _LOOKAHEAD = 12
+_SIG_WINDOW = 6  # printed lines looked at above a signature label
+_SIG_RAW_WINDOW = 12
 _SIGNATURES_HEADING = re.compile(r"^\W{0,4}Signatures?\s*$", re.I)
 
 
@@ -464,8 +466,12 @@ def extract_signatures(lines: list[Line]) -> list[SignatureFound]:
             continue
         block: list[Line] = []
         j = i - 1
-        while j >= floor and j >= i - 6:
+        seen = 0
+        # Plain pdftotext prints "**", "Date" and the name each as its own paragraph, blank lines
+        # between: the window counts printed lines, so blank ones do not push the name out of it.
+        while j >= floor and j >= i - _SIG_RAW_WINDOW and seen < _SIG_WINDOW:
             t = lines[j].text
+            seen += bool(t.strip())
             if _SIGNATURES_HEADING.search(t) or _SIG_LABEL.search(t) or _EXPLANATION.search(t):
                 break
             if _SECTION_END.search(t):

@@ -29,6 +29,7 @@ from extractor.assemble.ownership_tables_rows import (
     classify_line,
     group_rows,
     merge_scrambled_blocks,
+    read_cell_stream,
 )
 from extractor.ingest import NormalisedText
 from extractor.layout.cells import Token, tokenize_line
@@ -73,6 +74,12 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
         header_end = find_header_end(lines, label_line, stop)
         form3 = form_type.startswith("3") or _looks_like_form3(lines[label_line : header_end + 1])
         model = build_column_model(lines, table, label_line, header_end, form3=form3)
+        if table == TABLE_I and not model.fixed_width and not form3:
+            streamed = read_cell_stream(lines, label_line, stop)
+            if streamed is not None:
+                for row_fields, is_tx in streamed:
+                    _emit(result, table, ParsedRow(row_fields, is_tx), form3)
+                continue
         body = _body(lines, header_end, stop, model, starts)
         if not model.fixed_width:
             body = merge_scrambled_blocks(body, derivative=table == TABLE_II)

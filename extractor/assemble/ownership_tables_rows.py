@@ -29,6 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from extractor.assemble.ownership_tables_fields import FieldValue
 from extractor.layout.cells import Token, TokenKind
 from extractor.layout.columns import ColumnModel
 from extractor.layout.lines import Line
@@ -467,3 +468,296 @@ def _virtual_rows(blocks: list[list[BodyLine]], derivative: bool = False) -> lis
         strong = lead.kind in (TokenKind.TEXT, TokenKind.LETTER)
         out.append(BodyLine(line, toks, kind, strong=strong))
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain ``pdftotext`` (content-stream order) prints a table one cell per line, in an order of its
+# own: the header captions the first data row shares a block with come *after* that row's numbers,
+# and the first row's title, date and code come after all rows (``A / 993(1) / A / $0 / 7,267 /
+# D ... 1.Title of Security ... Class A Common Stock / 04/13/2022``). Such a table is read as a
+# token stream: caption lines are dropped wherever they sit, each row ends at its D/I letter (plus
+# the nature text after it), and cells printed away from their row fill the rows lacking them.
+# ---------------------------------------------------------------------------------------------
+
+_CAPTION_WORDS = frozenset(
+    [
+        "1.title",
+        "1.",
+        "title",
+        "of",
+        "security",
+        "(instr.",
+        "3)",
+        "4)",
+        "5)",
+        "8)",
+        "3,",
+        "3",
+        "4,",
+        "4",
+        "and",
+        "5)",
+        "2.",
+        "2a.",
+        "transaction",
+        "date",
+        "(month/day/year)",
+        "deemed",
+        "execution",
+        "date,",
+        "if",
+        "any",
+        "3.",
+        "code",
+        "v",
+        "4.",
+        "securities",
+        "acquired",
+        "(a)",
+        "or",
+        "disposed",
+        "(d)",
+        "amount",
+        "price",
+        "5.",
+        "beneficially",
+        "owned",
+        "following",
+        "reported",
+        "transaction(s)",
+        "6.",
+        "ownership",
+        "form:",
+        "direct",
+        "indirect",
+        "(i)",
+        "7.",
+        "nature",
+        "beneficial",
+    ]
+)
+# a caption word that data never is: a line of only caption words needs one of these (or a
+# parenthesis) to be a caption and not, say, a nature entry "Direct"
+_CAPTION_STRONG = _CAPTION_WORDS - {
+    "of",
+    "and",
+    "if",
+    "direct",
+    "indirect",
+    "security",
+    "securities",
+    "4",
+}
+_TITLE_WORDS = re.compile(
+    r"\b(?:stock|shares?|depositary|units?|ordinary|common|preferred|warrants?|options?|notes?|debentures?|ads)\b",
+    re.I,
+)
+_STREAM_END = re.compile(r"^\s{0,8}(?:Reminder\s?:|Persons who respond|number\. SEC|SEC 14\d\d)", re.I)
+
+
+RowCells = dict[str, FieldValue]
+_VALUE_KINDS = {TokenKind.DATE: "date", TokenKind.MONEY: "price", TokenKind.NUMBER: "num"}
+
+
+@dataclass
+class _Item:
+    kind: str  # "title", "text", "date", "price", "num", "letter"
+    tokens: list[Token]
+    text: str = ""
+
+
+def _is_caption(text: str) -> bool:
+    words = text.lower().split()
+    if not words or len(words) > 12 or not all(w in _CAPTION_WORDS for w in words):
+        return False
+    return any(
+        w in _CAPTION_STRONG or w.startswith("(") or (w[0].isdigit() and not w.isdigit()) for w in words
+    )
+
+
+def _line_items(toks: list[Token], text: str) -> list[_Item]:
+    """A line with words is one text item (title or nature); else one item per value token."""
+    words = [t for t in toks if t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 2]
+    if words:
+        kind = "title" if _TITLE_WORDS.search(text) else "text"
+        return [_Item(kind, [t for t in toks if t.kind is not TokenKind.FOOTNOTE], text.strip())]
+    out: list[_Item] = []
+    for t in toks:
+        if t.kind is TokenKind.TEXT and t.text == "$":
+            # "$" alone (value on the next line) or "$ (5)" (a price given only by a footnote)
+            out.append(_Item("dollar" if not t.footnotes else "price", [t]))
+        elif t.kind is TokenKind.NUMBER and out and out[-1].kind == "dollar":
+            out[-1] = _Item("price", [t])
+        elif t.kind in (TokenKind.DATE, TokenKind.MONEY, TokenKind.NUMBER, TokenKind.LETTER):
+            out.append(_Item(_VALUE_KINDS.get(t.kind, "letter"), [t]))
+    return out
+
+
+def _stream_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item], bool] | None:
+    """Items of the table body and whether a caption line followed a value (the pdftotext sign)."""
+    from extractor.layout.cells import tokenize_line  # local: cells imports nothing of ours
+
+    items: list[_Item] = []
+    late_caption = False
+    for line in lines[label + 1 : min(stop, label + 600)]:
+        if _STREAM_END.search(line.text):
+            break
+        if not line.text.strip():
+            continue
+        if _is_caption(line.text):
+            late_caption = late_caption or any(i.kind in ("num", "date") for i in items)
+            continue
+        items.extend(_line_items(tokenize_line(line), line.text))
+    return _join_dollars(items), late_caption
+
+
+def _join_dollars(items: list[_Item]) -> list[_Item]:
+    """``$`` printed on one line and its price on the next (``$`` / ``25.0017(3)``)."""
+    out: list[_Item] = []
+    for it in items:
+        if it.kind == "num" and out and out[-1].kind == "dollar":
+            out[-1] = _Item("price", it.tokens)
+        else:
+            out.append(it)
+    return [i for i in out if i.kind != "dollar"]
+
+
+def _is_anchor(items: list[_Item], i: int) -> bool:
+    """A D/I letter after the amount owned (not the A/D letter of the amount acquired)."""
+    it = items[i]
+    if it.kind != "letter" or it.tokens[0].text not in ("D", "I") or i == 0 or items[i - 1].kind != "num":
+        return False
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if nxt is not None and nxt.kind == "price":
+        return False
+    after = items[i + 2] if i + 2 < len(items) else None
+    return not (
+        nxt is not None
+        and nxt.kind == "num"
+        and after is not None
+        and after.kind == "letter"
+        and after.tokens[0].text in ("D", "I")
+    )
+
+
+def _segments(items: list[_Item]) -> tuple[list[list[_Item]], list[_Item]]:
+    """Row segments (each ends at its D/I letter and nature text) and the trailing leftovers."""
+    rows: list[list[_Item]] = []
+    cur: list[_Item] = []
+    i = 0
+    while i < len(items):
+        cur.append(items[i])
+        if _is_anchor(items, i):
+            while i + 1 < len(items) and items[i + 1].kind == "text" and items[i].tokens[0].text != "D":
+                i += 1
+                cur.append(items[i])
+            rows.append(cur)
+            cur = []
+        i += 1
+    return rows, cur
+
+
+def _split_leftovers(seg: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """Cells before a segment's last title belong to an earlier row (``Title date A A $0 Title ...``)."""
+    titles = [k for k, it in enumerate(seg) if it.kind == "title"]
+    if len(titles) < 2:
+        return [], seg
+    return seg[: titles[-1]], seg[titles[-1] :]
+
+
+def _fv(items: list[_Item], value: object) -> FieldValue:
+    return FieldValue(value, [t for it in items for t in it.tokens], 0.6)
+
+
+def _read_segment(seg: list[_Item]) -> dict[str, FieldValue]:
+    from extractor.assemble.values import parse_date, parse_number
+
+    out: dict[str, FieldValue] = {}
+    anchor, owned = seg_anchor(seg)
+    out["direct_or_indirect_ownership"] = _fv([seg[anchor]], seg[anchor].tokens[0].text)
+    out["shares_owned_following_transaction"] = _fv([seg[owned]], parse_number(seg[owned].tokens[0].text))
+    nature = [it for k, it in enumerate(seg) if it.kind == "text"]
+    if nature and seg[anchor].tokens[0].text == "I":
+        out["nature_of_ownership"] = _fv(nature, " ".join(_strip_marks(it.text) for it in nature))
+    title = next((it for it in seg if it.kind == "title"), None)
+    if title is not None:
+        out["security_title"] = _fv([title], _strip_marks(title.text))
+    rest = [it for k, it in enumerate(seg[:owned]) if it.kind in ("date", "price", "num", "letter")]
+    amount = next((k for k, it in enumerate(rest) if it.kind == "num"), None)
+    for k, it in enumerate(rest):
+        if it.kind == "date" and "transaction_date" not in out:
+            out["transaction_date"] = _fv([it], parse_date(it.tokens[0].text))
+        elif it.kind == "price" and "transaction_price_per_share" not in out:
+            out["transaction_price_per_share"] = _fv([it], _price(it))
+        elif it.kind == "letter" and (amount is None or k < amount):
+            out.setdefault("transaction_code", _fv([it], it.tokens[0].text))
+        elif it.kind == "letter" and it.tokens[0].text in ("A", "D"):
+            out.setdefault("transaction_acquired_disposed_code", _fv([it], it.tokens[0].text))
+    if amount is not None:
+        out["transaction_shares"] = _fv([rest[amount]], parse_number(rest[amount].tokens[0].text))
+    return out
+
+
+def seg_anchor(seg: list[_Item]) -> tuple[int, int]:
+    """Index of a segment's D/I letter and of the amount owned before it."""
+    anchor = max(k for k, it in enumerate(seg) if it.kind == "letter" and it.tokens[0].text in ("D", "I"))
+    return anchor, anchor - 1
+
+
+def _price(it: _Item) -> object:
+    from extractor.assemble.values import parse_number
+
+    tok = it.tokens[0]
+    return None if tok.text == "$" else parse_number(tok.text.lstrip("$"))
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\(\d{1,2}\)", "", text).strip()
+
+
+def _fill_from_leftovers(rows: list[dict[str, FieldValue]], pool: list[_Item]) -> None:
+    """Cells printed away from their row go, in order, to the rows lacking that cell."""
+    titles = [it for it in pool if it.kind == "title"]
+    dates = [it for it in pool if it.kind == "date"]
+    letters = [it for it in pool if it.kind == "letter"]
+    prices = [it for it in pool if it.kind == "price"]
+    for row in rows:
+        is_tx = "transaction_shares" in row
+        if "security_title" not in row and titles:
+            it = titles.pop(0)
+            row["security_title"] = _fv([it], _strip_marks(it.text))
+        if not is_tx:
+            continue
+        if "transaction_date" not in row and dates:
+            it = dates.pop(0)
+            row["transaction_date"] = _fv([it], _date(it))
+        if "transaction_code" not in row and letters:
+            row["transaction_code"] = _fv([letters[0]], letters.pop(0).tokens[0].text)
+        if "transaction_acquired_disposed_code" not in row and letters and letters[0].tokens[0].text in "AD":
+            row["transaction_acquired_disposed_code"] = _fv([letters[0]], letters.pop(0).tokens[0].text)
+        if "transaction_price_per_share" not in row and prices:
+            it = prices.pop(0)
+            row["transaction_price_per_share"] = _fv([it], _price(it))
+
+
+def _date(it: _Item) -> object:
+    from extractor.assemble.values import parse_date
+
+    return parse_date(it.tokens[0].text)
+
+
+def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[RowCells, bool]] | None:
+    """Table I rows of a one-cell-per-line dump whose captions follow data; None when not such a dump."""
+    found = _stream_items(lines, label, stop)
+    if found is None or not found[1]:
+        return None
+    segments, pool = _segments(found[0])
+    if not segments:
+        return None
+    rows: list[dict[str, FieldValue]] = []
+    for seg in segments:
+        early, own = _split_leftovers(seg)
+        pool = [*pool, *early]
+        rows.append(_read_segment(own))
+    _fill_from_leftovers(rows, pool)
+    return [(r, "transaction_shares" in r or "transaction_date" in r) for r in rows]
