@@ -2,7 +2,9 @@
 
 Values are read by shape in the form's column order; the title is the leading words of the row's
 data line, the underlying title the first run of words after a value (Table II), the nature the
-words after the D/I letter. Wrapped text lines above and below are split into column phrases.
+words after the D/I letter. Wrapped text lines above and below are split into column phrases by the
+rules; where a trained wrapped-cell classifier is shipped (``wrapped_cells``), it takes the rules'
+choice as one feature and decides the cell of each wrapped word.
 
 Traps: OCR drops the parentheses of footnote marks (``L.P, 2``) and leaves years of wrapped names
 alone on a line (``2010``): neither is a value. A numbers-only line printed above a row gives its
