@@ -22,7 +22,6 @@ off (the rules-only ablation); with no shipped model the rules decide alone.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -40,14 +39,13 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from extractor.classify.linear_store import META_FILE, read_linear, write_linear
 from extractor.errors import Errors, ModelError
 from extractor.layout.cells import Token
 from extractor.people.distance import ratio
 
 MODEL_VERSION = "wrapped_cells.v1"
 FEATURES_VERSION = 1
-META_FILE = "meta.json"
-WEIGHTS_FILE = "weights.npz"
 NONE = "none"
 TEXT_ROLES = ("security_title", "underlying_security_title", "nature_of_ownership")
 ROLES = (NONE, *TEXT_ROLES)
@@ -235,8 +233,6 @@ class WrappedCellClassifier(ClassifierMixin, BaseEstimator):
     def save(self, directory: str | Path, *, extra_meta: dict[str, Any] | None = None) -> Path:
         """Write ``meta.json`` and ``weights.npz`` into ``directory``."""
         check_is_fitted(self, ("coef_", "intercept_", "classes_"))
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
         meta = {
             "model": MODEL_VERSION,
             "features_version": FEATURES_VERSION,
@@ -245,23 +241,14 @@ class WrappedCellClassifier(ClassifierMixin, BaseEstimator):
             "sklearn_version": sklearn.__version__,
             **(extra_meta or {}),
         }
-        (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-        np.savez_compressed(
-            out / WEIGHTS_FILE,
-            coef=self.coef_.astype(np.float32),
-            intercept=self.intercept_.astype(np.float32),
-        )
-        return out
+        return write_linear(directory, meta, self.coef_, self.intercept_)
 
     @classmethod
     def load(cls, directory: str | Path) -> WrappedCellClassifier:
         """Read a model written by ``save``; another version or shape raises ``ModelError`` (E440)."""
         src = Path(directory)
         try:
-            meta = json.loads((src / META_FILE).read_text(encoding="utf-8"))
-            with np.load(src / WEIGHTS_FILE, allow_pickle=False) as weights:
-                coef = np.asarray(weights["coef"], dtype=np.float64)
-                intercept = np.asarray(weights["intercept"], dtype=np.float64)
+            meta, coef, intercept = read_linear(src)
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(Errors.E440.format(path=src, reason=exc)) from exc
         if meta.get("model") != MODEL_VERSION or meta.get("features_version") != FEATURES_VERSION:

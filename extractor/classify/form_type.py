@@ -9,7 +9,6 @@ model from ``models/form_type/`` (or ``$EXTRACTOR_MODELS/form_type/``).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Sequence
 from functools import lru_cache
@@ -25,12 +24,11 @@ from sklearn.utils.validation import check_is_fitted
 
 import extractor
 from extractor.classify import features as F
+from extractor.classify.linear_store import META_FILE, read_linear, write_linear
 from extractor.errors import Errors, ModelError
 from extractor.records import FORM_TYPES
 
 MODEL_VERSION = "form_type.v1"
-META_FILE = "meta.json"
-WEIGHTS_FILE = "weights.npz"
 DEFAULT_THRESHOLD = 0.6
 # Rule confidences: a title plus body markers is near certain; a bare "FORM n" label much less so.
 RULE_TITLE_CONFIDENCE = 0.95
@@ -176,8 +174,6 @@ class FormTypeClassifier(ClassifierMixin, BaseEstimator):
     def save(self, directory: str | Path) -> Path:
         """Write ``meta.json`` (version, params, feature names) and ``weights.npz`` into ``directory``."""
         check_is_fitted(self, ("coef_", "intercept_", "classes_"))
-        out = Path(directory)
-        out.mkdir(parents=True, exist_ok=True)
         meta = {
             "model": MODEL_VERSION,
             "features_version": F.FEATURES_VERSION,
@@ -188,23 +184,14 @@ class FormTypeClassifier(ClassifierMixin, BaseEstimator):
             "sklearn_version": sklearn.__version__,
             "numpy_version": np.__version__,
         }
-        (out / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-        np.savez_compressed(
-            out / WEIGHTS_FILE,
-            coef=self.coef_.astype(np.float32),
-            intercept=self.intercept_.astype(np.float32),
-        )
-        return out
+        return write_linear(directory, meta, self.coef_, self.intercept_)
 
     @classmethod
     def load(cls, directory: str | Path) -> FormTypeClassifier:
         """Read a model written by ``save``; a model trained on other features raises ``E420``."""
         src = Path(directory)
         try:
-            meta = json.loads((src / META_FILE).read_text(encoding="utf-8"))
-            with np.load(src / WEIGHTS_FILE, allow_pickle=False) as weights:
-                coef = np.asarray(weights["coef"], dtype=np.float64)
-                intercept = np.asarray(weights["intercept"], dtype=np.float64)
+            meta, coef, intercept = read_linear(src)
         except (OSError, ValueError, KeyError) as exc:
             raise ModelError(Errors.E421.format(path=src, reason=exc)) from exc
         if meta.get("model") != MODEL_VERSION:
