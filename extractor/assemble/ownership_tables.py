@@ -30,6 +30,7 @@ from extractor.assemble.ownership_tables_rows import (
     group_rows,
     merge_scrambled_blocks,
     read_cell_stream,
+    read_derivative_stream,
 )
 from extractor.ingest import NormalisedText
 from extractor.layout.cells import Token, tokenize_line
@@ -78,6 +79,12 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
             streamed = read_cell_stream(lines, label_line, stop)
             if streamed is not None:
                 for row_fields, is_tx in streamed:
+                    _emit(result, table, ParsedRow(row_fields, is_tx), form3)
+                continue
+        if table == TABLE_II and not model.fixed_width:
+            derived = read_derivative_stream(lines, label_line, stop, form3)
+            if derived is not None:
+                for row_fields, is_tx in derived:
                     _emit(result, table, ParsedRow(row_fields, is_tx), form3)
                 continue
         body = _body(lines, header_end, stop, model, starts)
