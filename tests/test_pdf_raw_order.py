@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.assemble.ownership_header_sections import extract_signatures
-from extractor.assemble.ownership_tables_rows import read_cell_stream
+from extractor.assemble.ownership_tables_stream import read_cell_stream
 from extractor.layout.lines import split_lines
 
 # Table I of a Form 4 as plain pdftotext prints it: the first row's numbers before the title

@@ -4,7 +4,7 @@ their own, captions mixed into the first row, cells of one baseline joined on on
 from __future__ import annotations
 
 from extractor.assemble.ownership_tables import extract_tables
-from extractor.assemble.ownership_tables_rows import read_cell_stream, read_derivative_stream
+from extractor.assemble.ownership_tables_stream import read_cell_stream, read_derivative_stream
 from extractor.ingest.text import normalise
 from extractor.layout.lines import split_lines
 

@@ -4,7 +4,8 @@
 (``extractor.layout.columns``; refitted per page by ``ownership_tables_pages``), groups body lines
 into rows (``ownership_tables_rows``) and reads each row's fields: by x-position in fixed-width dumps
 (``ownership_tables_fixed``), in reading order elsewhere (``ownership_tables_reading``), both through
-the shape grammar of ``ownership_tables_fields``. Every value comes with a character span into
+the shape grammar of ``ownership_tables_fields``. A table printed one cell per line in an order of its
+own (plain ``pdftotext``) is read as a stream of cells instead (``ownership_tables_stream``). Every value comes with a character span into
 ``nt.text`` and a confidence, so the rule decisions can be checked and later become training labels.
 
 Form rules: a row with a transaction date or code is a transaction, a row with only title, amount
@@ -29,9 +30,8 @@ from extractor.assemble.ownership_tables_rows import (
     classify_line,
     group_rows,
     merge_scrambled_blocks,
-    read_cell_stream,
-    read_derivative_stream,
 )
+from extractor.assemble.ownership_tables_stream import read_cell_stream, read_derivative_stream
 from extractor.ingest import NormalisedText
 from extractor.layout.cells import Token, tokenize_line
 from extractor.layout.columns import ColumnModel, build_column_model, find_header_end

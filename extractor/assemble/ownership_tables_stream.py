@@ -1,0 +1,635 @@
+"""Tables printed one cell per line, in an order of their own (plain ``pdftotext``).
+
+Plain ``pdftotext`` (content-stream order) prints a table one cell per line, in an order of its
+own: the header captions the first data row shares a block with come *after* that row's numbers,
+and the first row's title, date and code come after all rows (``A / 993(1) / A / $0 / 7,267 /
+D ... 1.Title of Security ... Class A Common Stock / 04/13/2022``). Such a table is read as a
+token stream: caption lines are dropped wherever they sit, each row ends at its D/I letter (plus
+the nature text after it), and cells printed away from their row fill the rows lacking them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractor.assemble.ownership_tables_fields import FieldValue
+from extractor.layout.cells import Token, TokenKind
+from extractor.layout.lines import Line
+
+_CAPTION_WORDS = frozenset(
+    [
+        "1.title",
+        "1.",
+        "title",
+        "of",
+        "security",
+        "(instr.",
+        "3)",
+        "4)",
+        "5)",
+        "8)",
+        "3,",
+        "3",
+        "4,",
+        "4",
+        "and",
+        "5)",
+        "2.",
+        "2a.",
+        "transaction",
+        "date",
+        "(month/day/year)",
+        "deemed",
+        "execution",
+        "date,",
+        "if",
+        "any",
+        "3.",
+        "code",
+        "v",
+        "4.",
+        "securities",
+        "acquired",
+        "(a)",
+        "or",
+        "disposed",
+        "(d)",
+        "amount",
+        "price",
+        "5.",
+        "beneficially",
+        "owned",
+        "following",
+        "reported",
+        "transaction(s)",
+        "6.",
+        "ownership",
+        "form:",
+        "direct",
+        "indirect",
+        "(i)",
+        "7.",
+        "nature",
+        "beneficial",
+    ]
+)
+# a caption word that data never is: a line of only caption words needs one of these (or a
+# parenthesis) to be a caption and not, say, a nature entry "Direct"
+_CAPTION_STRONG = _CAPTION_WORDS - {
+    "of",
+    "and",
+    "if",
+    "direct",
+    "indirect",
+    "security",
+    "securities",
+    "4",
+}
+_TITLE_WORDS = re.compile(
+    r"\b(?:stock|shares?|depositary|units?|ordinary|common|preferred|warrants?|options?|notes?|debentures?|ads)\b",
+    re.I,
+)
+_STREAM_END = re.compile(r"^\s{0,8}(?:Reminder\s?:|Persons who respond|number\. SEC|SEC 14\d\d)", re.I)
+
+
+RowCells = dict[str, FieldValue]
+_VALUE_KINDS = {TokenKind.DATE: "date", TokenKind.MONEY: "price", TokenKind.NUMBER: "num"}
+
+
+@dataclass
+class _Item:
+    kind: str  # "title", "text", "date", "price", "num", "letter"
+    tokens: list[Token]
+    text: str = ""
+
+
+def _is_caption(text: str) -> bool:
+    words = text.lower().split()
+    if not words or len(words) > 12 or not all(w in _CAPTION_WORDS for w in words):
+        return False
+    return any(
+        w in _CAPTION_STRONG or w.startswith("(") or (w[0].isdigit() and not w.isdigit()) for w in words
+    )
+
+
+def _line_items(toks: list[Token], text: str) -> list[_Item]:
+    """A line with words is one text item (title or nature); else one item per value token."""
+    words = [t for t in toks if t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 2]
+    if words:
+        kind = "title" if _TITLE_WORDS.search(text) else "text"
+        return [_Item(kind, [t for t in toks if t.kind is not TokenKind.FOOTNOTE], text.strip())]
+    out: list[_Item] = []
+    for t in toks:
+        if t.kind is TokenKind.TEXT and t.text == "$":
+            # "$" alone (value on the next line) or "$ (5)" (a price given only by a footnote)
+            out.append(_Item("dollar" if not t.footnotes else "price", [t]))
+        elif t.kind is TokenKind.NUMBER and out and out[-1].kind == "dollar":
+            out[-1] = _Item("price", [t])
+        elif t.kind in (TokenKind.DATE, TokenKind.MONEY, TokenKind.NUMBER, TokenKind.LETTER):
+            out.append(_Item(_VALUE_KINDS.get(t.kind, "letter"), [t]))
+    return out
+
+
+def _stream_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item], bool] | None:
+    """Items of the table body and whether a caption line followed a value (the pdftotext sign)."""
+    from extractor.layout.cells import tokenize_line  # local: cells imports nothing of ours
+
+    items: list[_Item] = []
+    late_caption = False
+    for line in lines[label + 1 : min(stop, label + 600)]:
+        if _STREAM_END.search(line.text):
+            break
+        if not line.text.strip():
+            continue
+        if _is_caption(line.text):
+            late_caption = late_caption or any(i.kind in ("num", "date") for i in items)
+            continue
+        items.extend(_line_items(tokenize_line(line), line.text))
+    return _join_wrapped_titles(_join_dollars(items)), late_caption
+
+
+# a title line ending in one of these continues on the next line (``Class A Common`` / ``Stock``,
+# ``Class A`` / ``Common Stock``); the next line must then open with a title noun or adjective
+_WRAP_OPEN = frozenset({"common", "preferred", "convertible", "depositary", "ordinary", "restricted"})
+_WRAP_CLOSE = re.compile(r"^(?:common|preferred|stock|shares|units?|warrants?)\b", re.I)
+
+
+def _join_wrapped_titles(items: list[_Item]) -> list[_Item]:
+    """One title printed on two lines is one title item, not two rows' titles."""
+    out: list[_Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and it.kind in ("title", "text")
+            and prev.kind in ("title", "text")
+            and _wraps(prev, it)
+        ):
+            text = f"{prev.text} {it.text}"
+            out[-1] = _Item("title", [*prev.tokens, *it.tokens], text)
+        else:
+            out.append(it)
+    return out
+
+
+def _wraps(prev: _Item, it: _Item) -> bool:
+    words = _strip_marks(prev.text).split()
+    if not words or not _WRAP_CLOSE.match(it.text) or prev.text.rstrip().endswith(")"):
+        return False
+    last = words[-1]
+    class_letter = len(words) == 2 and words[0].lower() in ("class", "series") and len(last) <= 2
+    return last.lower() in _WRAP_OPEN or class_letter
+
+
+def _join_dollars(items: list[_Item]) -> list[_Item]:
+    """``$`` printed on one line and its price on the next (``$`` / ``25.0017(3)``)."""
+    out: list[_Item] = []
+    for it in items:
+        if it.kind == "num" and out and out[-1].kind == "dollar":
+            out[-1] = _Item("price", it.tokens)
+        else:
+            out.append(it)
+    return [i for i in out if i.kind != "dollar"]
+
+
+def _is_anchor(items: list[_Item], i: int) -> bool:
+    """A D/I letter after the amount owned (not the A/D letter of the amount acquired)."""
+    it = items[i]
+    if it.kind != "letter" or it.tokens[0].text not in ("D", "I") or i == 0 or items[i - 1].kind != "num":
+        return False
+    nxt = items[i + 1] if i + 1 < len(items) else None
+    if nxt is not None and nxt.kind == "price":
+        return False
+    after = items[i + 2] if i + 2 < len(items) else None
+    return not (
+        nxt is not None
+        and nxt.kind == "num"
+        and after is not None
+        and after.kind == "letter"
+        and after.tokens[0].text in ("D", "I")
+    )
+
+
+def _segments(items: list[_Item]) -> tuple[list[list[_Item]], list[_Item]]:
+    """Row segments (each ends at its D/I letter and nature text) and the trailing leftovers."""
+    rows: list[list[_Item]] = []
+    cur: list[_Item] = []
+    i = 0
+    while i < len(items):
+        cur.append(items[i])
+        if _is_anchor(items, i):
+            while i + 1 < len(items) and items[i + 1].kind == "text" and items[i].tokens[0].text != "D":
+                i += 1
+                cur.append(items[i])
+            rows.append(cur)
+            cur = []
+        i += 1
+    return rows, cur
+
+
+def _split_leftovers(seg: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """Cells before a segment's last title belong to an earlier row (``Title date A A $0 Title ...``)."""
+    titles = [k for k, it in enumerate(seg) if it.kind == "title"]
+    if len(titles) < 2:
+        return [], seg
+    return seg[: titles[-1]], seg[titles[-1] :]
+
+
+def _fv(items: list[_Item], value: object) -> FieldValue:
+    return FieldValue(value, [t for it in items for t in it.tokens], 0.6)
+
+
+def _read_segment(seg: list[_Item]) -> dict[str, FieldValue]:
+    from extractor.assemble.values import parse_date, parse_number
+
+    out: dict[str, FieldValue] = {}
+    anchor, owned = seg_anchor(seg)
+    out["direct_or_indirect_ownership"] = _fv([seg[anchor]], seg[anchor].tokens[0].text)
+    out["shares_owned_following_transaction"] = _fv([seg[owned]], parse_number(seg[owned].tokens[0].text))
+    nature = [it for k, it in enumerate(seg) if it.kind == "text"]
+    if nature and seg[anchor].tokens[0].text == "I":
+        out["nature_of_ownership"] = _fv(nature, " ".join(_strip_marks(it.text) for it in nature))
+    title = next((it for it in seg if it.kind == "title"), None)
+    if title is not None:
+        out["security_title"] = _fv([title], _strip_marks(title.text))
+    rest = [it for k, it in enumerate(seg[:owned]) if it.kind in ("date", "price", "num", "letter")]
+    amount = next((k for k, it in enumerate(rest) if it.kind == "num"), None)
+    for k, it in enumerate(rest):
+        if it.kind == "date" and "transaction_date" not in out:
+            out["transaction_date"] = _fv([it], parse_date(it.tokens[0].text))
+        elif it.kind == "price" and "transaction_price_per_share" not in out:
+            out["transaction_price_per_share"] = _fv([it], _price(it))
+        elif it.kind == "letter" and (amount is None or k < amount):
+            out.setdefault("transaction_code", _fv([it], it.tokens[0].text))
+        elif it.kind == "letter" and it.tokens[0].text in ("A", "D"):
+            out.setdefault("transaction_acquired_disposed_code", _fv([it], it.tokens[0].text))
+    if amount is not None:
+        out["transaction_shares"] = _fv([rest[amount]], parse_number(rest[amount].tokens[0].text))
+    return out
+
+
+def _unswap_price(seg: list[_Item]) -> list[_Item]:
+    """``$`` / ``3,643,679`` / ``11.1596(3)`` / ``I``: a footnoted price printed below the amount
+    owned, so ``$`` joined the amount. A whole-number "price" before a decimal "amount" is swapped."""
+    anchor, owned = seg_anchor(seg)
+    if owned < 1 or seg[owned].kind != "num" or seg[owned - 1].kind != "price":
+        return seg
+    price, amount = seg[owned - 1].tokens[0], seg[owned].tokens[0]
+    if price.kind is not TokenKind.NUMBER or "." in price.text or not re.search(r"\.\d\d", amount.text):
+        return seg
+    return [*seg[: owned - 1], _Item("price", [amount]), _Item("num", [price]), *seg[anchor:]]
+
+
+def seg_anchor(seg: list[_Item]) -> tuple[int, int]:
+    """Index of a segment's D/I letter and of the amount owned before it."""
+    anchor = max(k for k, it in enumerate(seg) if it.kind == "letter" and it.tokens[0].text in ("D", "I"))
+    return anchor, anchor - 1
+
+
+def _price(it: _Item) -> object:
+    from extractor.assemble.values import parse_number
+
+    tok = it.tokens[0]
+    return None if tok.text == "$" else parse_number(tok.text.lstrip("$"))
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"\(\d{1,2}\)", "", text).strip()
+
+
+def _fill_from_leftovers(rows: list[dict[str, FieldValue]], pool: list[_Item]) -> None:
+    """Cells printed away from their row go, in order, to the rows lacking that cell."""
+    titles = [it for it in pool if it.kind == "title"]
+    dates = [it for it in pool if it.kind == "date"]
+    letters = [it for it in pool if it.kind == "letter"]
+    prices = [it for it in pool if it.kind == "price"]
+    for row in rows:
+        is_tx = "transaction_shares" in row
+        if "security_title" not in row and titles:
+            it = titles.pop(0)
+            row["security_title"] = _fv([it], _strip_marks(it.text))
+        if not is_tx:
+            continue
+        if "transaction_date" not in row and dates:
+            it = dates.pop(0)
+            row["transaction_date"] = _fv([it], _date(it))
+        if "transaction_code" not in row and letters:
+            row["transaction_code"] = _fv([letters[0]], letters.pop(0).tokens[0].text)
+        if "transaction_acquired_disposed_code" not in row and letters and letters[0].tokens[0].text in "AD":
+            row["transaction_acquired_disposed_code"] = _fv([letters[0]], letters.pop(0).tokens[0].text)
+        if "transaction_price_per_share" not in row and prices:
+            it = prices.pop(0)
+            row["transaction_price_per_share"] = _fv([it], _price(it))
+
+
+def _date(it: _Item) -> object:
+    from extractor.assemble.values import parse_date
+
+    return parse_date(it.tokens[0].text)
+
+
+def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[RowCells, bool]] | None:
+    """Table I rows of a one-cell-per-line dump whose captions follow data; None when not such a dump."""
+    found = _stream_items(lines, label, stop)
+    if found is None or not found[1]:
+        return None
+    segments, pool = _segments(found[0])
+    if not segments:
+        return None
+    rows: list[dict[str, FieldValue]] = []
+    for seg in segments:
+        early, own = _split_leftovers(seg)
+        pool = [*pool, *early]
+        rows.append(_read_segment(_unswap_price(own)))
+    _fill_from_leftovers(rows, pool)
+    return [(r, "transaction_shares" in r or "transaction_date" in r) for r in rows]
+
+
+# ---------------------------------------------------------------------------------------------
+# Table II read as a cell stream (same pdftotext dumps as above). Differences from Table I:
+# - no A/D letter is printed (the amount sits in column (A) or (D)); the letter follows the code;
+# - a line may mix words and values (``Class A 26,066 $ 0``: underlying title, amount, price), and a
+#   title may wrap around its values (``Class B $ (5)(6)`` / ``Common`` / ``Stock``), so titles are
+#   taken by *position* (before the first date/code/amount: the derivative's title; after the
+#   amount: the underlying title), not by line;
+# - a date given only by a footnote prints as a bare ``(17)`` line: a "mark" that fills the slot;
+# - the D/I letter follows the amount owned (Form 4) or the conversion price (Form 3).
+# Used when the D/I letters stand on lines of their own (at least one per two rows): column dumps
+# (w3m, pdftotext -layout) and OCR print the letter at the end of its row's line, so their Table II
+# keeps the row grouping. Captions there need not follow data (Form 3 prints them all first).
+# ---------------------------------------------------------------------------------------------
+
+_DERIV_END = re.compile(r"^\s{0,8}(?:Reporting Owners|Explanation of Responses|Signatures)\b", re.I)
+_SLOT_KINDS = frozenset({"date", "mark"})
+# Table II captions add these words; the weak ones (data may wrap to them: ``Common`` / ``Shares``)
+# make a caption line only right after another caption line (``Number of`` / ``Shares``)
+_DERIV_WEAK = frozenset(
+    {"shares", "number", "amount", "price", "derivative", "beneficial", "ownership", "title"}
+)
+_DERIV_CAPTION_WORDS = (
+    _CAPTION_WORDS
+    | _DERIV_WEAK
+    | {
+        "2.",
+        "3a.",
+        "6.",
+        "7.",
+        "8.",
+        "9.",
+        "10.",
+        "11.",
+        "conversion",
+        "exercise",
+        "expiration",
+        "exercisable",
+        "underlying",
+        "form",
+        "security:",
+        "(instr.",
+        "(a)",
+        "4)",
+        "5)",
+        "3,",
+        "4,",
+    }
+)
+
+
+def _deriv_line_items(toks: list[Token], text: str) -> list[_Item]:
+    """Runs of words (with class letters: ``Class A``) as text items, one item per value between.
+
+    pdftotext joins cells of one baseline: ``Class A 26,066 $ 0``, ``07/23/2021 07/22/2031 Common 252 Stock``.
+    """
+    out: list[_Item] = []
+    run: list[Token] = []
+    for t in [*toks, None]:
+        if t is not None and _is_word(t, run):
+            run.append(t)
+            continue
+        if any(sum(c.isalpha() for c in w.text) >= 2 for w in run):
+            part = " ".join(w.text for w in run)
+            out.append(_Item("title" if _TITLE_WORDS.search(part) else "text", run, part))
+        run = []
+        if t is None:
+            break
+        if t.kind is TokenKind.TEXT and t.text == "$":
+            out.append(_Item("dollar" if not t.footnotes else "price", [t]))
+        elif t.kind is TokenKind.FOOTNOTE and not out:
+            out.append(_Item("mark", [t]))
+        elif t.kind in (TokenKind.DATE, TokenKind.MONEY, TokenKind.NUMBER, TokenKind.LETTER):
+            out.append(_Item(_VALUE_KINDS.get(t.kind, "letter"), [t]))
+    return out
+
+
+def _is_word(t: Token, run: list[Token]) -> bool:
+    """A word of a title or nature run; a capital letter only right after a word (``Class A``)."""
+    if t.kind is TokenKind.TEXT:
+        return t.text != "$"
+    return t.kind is TokenKind.LETTER and bool(run) and run[-1].kind is TokenKind.TEXT
+
+
+def _deriv_caption(text: str, after_caption: bool) -> bool:
+    """A Table II caption line (``(e.g., puts, ...)``, ``9. Number of``, ``Shares`` after a caption)."""
+    words = text.lower().split()
+    if not words or len(words) > 12 or words[0] == "(e.g.,":
+        return bool(words)
+    if not all(w in _DERIV_CAPTION_WORDS for w in words):
+        return False
+    strong = any(
+        (w in _CAPTION_STRONG or w in _DERIV_CAPTION_WORDS - _CAPTION_WORDS - _DERIV_WEAK)
+        or w.startswith("(")
+        or (w[0].isdigit() and not w.isdigit())
+        for w in words
+    )
+    return strong or after_caption
+
+
+def _deriv_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item], int]:
+    """Items of the Table II body (caption lines dropped) and the number of lone D/I lines."""
+    from extractor.layout.cells import tokenize_line
+
+    items: list[_Item] = []
+    after_caption = False
+    lone = 0
+    for line in lines[label + 1 : min(stop, label + 600)]:
+        lone += line.text.strip() in ("D", "I")
+        if _STREAM_END.search(line.text) or _DERIV_END.search(line.text):
+            break
+        if not line.text.strip():
+            continue
+        after_caption = _deriv_caption(line.text, after_caption)
+        if after_caption:
+            continue
+        items.extend(_deriv_line_items(tokenize_line(line), line.text))
+    return _join_dollars(items), lone
+
+
+def _is_deriv_anchor(items: list[_Item], i: int) -> bool:
+    """A D/I letter after the amount owned (Form 4) or the conversion price (Form 3)."""
+    it = items[i]
+    return (
+        it.kind == "letter"
+        and it.tokens[0].text in ("D", "I")
+        and i > 0
+        and items[i - 1].kind in ("num", "price")
+    )
+
+
+def _deriv_segments(items: list[_Item]) -> tuple[list[list[_Item]], list[_Item]]:
+    """Rows ending at their D/I letter plus nature text; trailing leftovers."""
+    rows: list[list[_Item]] = []
+    cur: list[_Item] = []
+    i = 0
+    while i < len(items):
+        cur.append(items[i])
+        if _is_deriv_anchor(items, i):
+            direct = items[i].tokens[0].text == "D"
+            while not direct and i + 1 < len(items) and _is_nature(items, i + 1, cur):
+                i += 1
+                cur.append(items[i])
+            if _is_title_tail(items, i + 1):
+                # the last word of the underlying title printed after the row's D/I letter
+                i += 1
+                cur.append(_Item("tail", items[i].tokens, items[i].text))
+            rows.append(cur)
+            cur = []
+        i += 1
+    return rows, cur
+
+
+def _is_nature(items: list[_Item], i: int, cur: list[_Item]) -> bool:
+    """Nature text, not the next row's title (``Class B`` / ``$ (5)`` / ``Common`` / ``Stock``);
+    a number inside it (``By`` / ``2012`` / ``MRL Investments LLC``) only after its first line, as
+    is the row's price printed on the nature's baseline (``Growth`` / ``$0`` / ``Fund VII, L.P.``)."""
+    it = items[i]
+    if it.kind in ("num", "price") and cur[-1].kind == "text" and i + 1 < len(items):
+        return items[i + 1].kind == "text"
+    return it.kind == "text" and it.text.split(" ", 1)[0].lower() not in ("class", "series")
+
+
+def _is_title_tail(items: list[_Item], i: int) -> bool:
+    return (
+        i + 1 < len(items)
+        and items[i].kind == "title"
+        and " " not in items[i].text
+        and items[i + 1].kind in ("title", "text")
+    )
+
+
+def _text_of(items: list[_Item]) -> str:
+    return " ".join(_strip_marks(it.text) for it in items if it.text).strip()
+
+
+def _read_deriv_segment(seg: list[_Item], form3: bool) -> dict[str, FieldValue]:
+    from extractor.assemble.ownership_tables_fields import ACQUIRING_CODES
+    from extractor.assemble.values import parse_number
+
+    out: dict[str, FieldValue] = {}
+    anchor = max(k for k, it in enumerate(seg) if _is_deriv_anchor(seg, k))
+    letter = seg[anchor].tokens[0].text
+    out["direct_or_indirect_ownership"] = _fv([seg[anchor]], letter)
+    nature = [it for it in seg[anchor + 1 :] if it.kind in ("text", "num")]
+    if nature and letter == "I":
+        words = " ".join(_strip_marks(it.text or it.tokens[0].text) for it in nature)
+        out["nature_of_ownership"] = _fv(nature, words)
+    tails = [it for it in seg[anchor + 1 :] if it.kind == "tail"]
+    body = seg[:anchor]
+    if not form3 and body[-1].kind == "num":
+        out["shares_owned_following_transaction"] = _fv([body[-1]], parse_number(body[-1].tokens[0].text))
+        body = body[:-1]
+    # the derivative's title: words before the first date / mark / code / amount
+    first = next((k for k, it in enumerate(body) if it.kind in ("date", "mark", "num", "letter")), len(body))
+    title = [it for it in body[:first] if it.kind in ("title", "text")]
+    if title:
+        out["security_title"] = _fv(title, _text_of(title))
+    rest = body[first:]
+    code = next((k for k, it in enumerate(rest) if it.kind == "letter" and it.tokens[0].text != "V"), None)
+    prices = [it for it in body if it.kind == "price"]
+    if form3 and prices:  # Form 3: the conversion price is the column before D/I
+        out["conversion_or_exercise_price"] = _fv(prices[-1:], _price(prices[-1]))
+    elif prices and (code is None or body.index(prices[0]) < first + code):
+        out["conversion_or_exercise_price"] = _fv(prices[:1], _price(prices[0]))
+    if form3 or code is None:
+        _read_underlying(rest, tails, out, tx=False)
+        return out
+    # pdftotext prints a row's cells by baseline, not by column: dates before the code are the
+    # transaction (and deemed) dates; dates after it, wherever they sit, the exercise/expiration
+    dates = [it for it in rest[:code] if it.kind == "date"]
+    # words before the code still wrap the derivative's title (``American`` / ``$17.35`` /
+    # ``03/16/2021`` / ``Depositary`` / ``Shares`` / ``Purchase`` / ``Warrant`` / ``P``)
+    title += [it for it in rest[:code] if it.kind in ("title", "text")]
+    if title:
+        out["security_title"] = _fv(title, _text_of(title))
+    for key, it in zip(("transaction_date", "deemed_execution_date"), dates, strict=False):
+        out[key] = _fv([it], _date(it))
+    letter_code = rest[code].tokens[0].text
+    out["transaction_code"] = _fv([rest[code]], letter_code)
+    _read_underlying(rest[code + 1 :], tails, out, tx=True)
+    late = [it for it in seg[anchor + 1 :] if it.kind == "price"]
+    if late and "transaction_price_per_share" not in out:
+        out["transaction_price_per_share"] = _fv(late[:1], _price(late[0]))
+    if "transaction_shares" in out:
+        # no A/D letter is printed (the amount's column says it): the code implies it
+        ad = "A" if letter_code in ACQUIRING_CODES else "D"
+        out["transaction_acquired_disposed_code"] = FieldValue(ad, out["transaction_shares"].tokens, 0.5)
+    return out
+
+
+def _stray_titles(cells: list[_Item]) -> list[_Item]:
+    """Whole titles before a row's last date/mark slot: titles of later rows printed early
+    (``Series A Preferred Stock`` / ``(1)`` / ``Series B Preferred Stock`` / ``(1)`` / ``Common``);
+    the underlying title follows both slots."""
+    last = max((k for k, it in enumerate(cells) if it.kind in _SLOT_KINDS), default=-1)
+    return [it for it in cells[:last] if it.kind == "title" and " " in it.text]
+
+
+def _give_stray_titles(rows: list[dict[str, FieldValue]]) -> None:
+    """Rows lacking a title take the stray titles, in order."""
+    pool = [fv for row in rows for key, fv in row.items() if key.startswith("_stray")]
+    for row in rows:
+        for key in [k for k in row if k.startswith("_stray")]:
+            del row[key]
+        if "security_title" not in row and pool:
+            row["security_title"] = pool.pop(0)
+
+
+def _read_underlying(cells: list[_Item], tails: list[_Item], out: dict[str, FieldValue], *, tx: bool) -> None:
+    """Exercise/expiration dates, underlying title and amount (and a transaction's amount and price)."""
+    from extractor.assemble.values import parse_number
+
+    extra = _stray_titles(cells)
+    cells = [it for it in cells if not any(it is x for x in extra)]
+    # parked under "_stray<n>" keys until every row is read (``_give_stray_titles`` removes them)
+    out.update({f"_stray{k}": _fv([it], _strip_marks(it.text)) for k, it in enumerate(extra)})
+    slots = [it for it in cells if it.kind in _SLOT_KINDS]
+    for key, it in zip(("exercise_date", "expiration_date"), slots, strict=False):
+        if it.kind == "date":
+            out[key] = _fv([it], _date(it))
+    under = [it for it in cells if it.kind in ("title", "text")] + tails
+    if under:
+        out["underlying_security_title"] = _fv(under, _text_of(under))
+    nums = [it for it in cells if it.kind == "num"]
+    if tx and nums:
+        # the amount acquired/disposed comes first in column order; the underlying amount after it
+        out["transaction_shares"] = _fv(nums[:1], parse_number(nums[0].tokens[0].text))
+    if nums[1 if tx else 0 :]:
+        out["underlying_security_shares"] = _fv(nums[-1:], parse_number(nums[-1].tokens[0].text))
+    late_prices = [it for it in cells if it.kind == "price"]
+    if tx and late_prices:
+        out["transaction_price_per_share"] = _fv(late_prices[-1:], _price(late_prices[-1]))
+
+
+def read_derivative_stream(
+    lines: list[Line], label: int, stop: int, form3: bool
+) -> list[tuple[RowCells, bool]] | None:
+    """Table II rows of a one-cell-per-line (plain pdftotext) dump; None when not such a dump."""
+    items, lone = _deriv_items(lines, label, stop)
+    segments, _ = _deriv_segments(items)
+    # the converter's sign: each D/I letter a line of its own (every cell its own text block);
+    # column dumps and OCR print it at the end of its row's line
+    if not segments or 2 * lone < len(segments):
+        return None
+    rows = [_read_deriv_segment(seg, form3) for seg in segments]
+    _give_stray_titles(rows)
+    return [(r, "transaction_code" in r) for r in rows]
