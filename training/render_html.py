@@ -36,17 +36,23 @@ Marks = Mapping[str, Sequence[str]]
 
 _CSS = """
 @page { size: letter landscape; margin: 0.4in; }
-body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; }
+body { font-family: Times, "Liberation Serif", serif; font-size: 13px; color: #000; }
 table { border-collapse: collapse; width: 100%; }
-td, th { border: none; vertical-align: top; padding: 3px 5px; }
-th { font-weight: normal; font-size: 9pt; text-align: left; vertical-align: bottom;
-     border-bottom: 1px solid #000; }
-table.boxes > tbody > tr > td { border-top: 1px solid #000; border-bottom: 1px solid #000; }
+td, th { border: none; vertical-align: top; padding: 2px 4px; }
+th { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; font-weight: normal; font-size: 10px;
+     text-align: left; vertical-align: top; border: 1px solid #000; }
+table.grid td { border: 1px solid #000; }
+table.boxes > tbody > tr > td { border: 1px solid #000; }
+table.boxes td, table.boxes th, p, h3 { font-family: Arial, Helvetica, "Liberation Sans", sans-serif; }
+table.boxes td, p { font-size: 10px; }
+table.boxes .data { font-family: Times, "Liberation Serif", serif; font-size: 13px; }
 table.plain td { border: none; }
-.small { font-size: 8pt; }
+table.notes td { border: none; vertical-align: middle; font-size: 10px; }
+h3 { font-size: 13px; }
+.small { font-size: 9px; }
 .center { text-align: center; }
 .right { text-align: right; }
-sup { font-size: 7pt; }
+sup { font-size: 10px; margin-left: 0.25em; }
 """
 
 _TITLES = {
@@ -152,15 +158,16 @@ def _banner(form: str) -> str:
     )
 
 
-def _owner_box(owner: Mapping[str, Any]) -> str:
-    return (
+def _owner_box(owner: Mapping[str, Any]) -> list[str]:
+    """Box 1 in three parts (name, street, city) so each sits on a row of the header grid."""
+    return [
         "1. Name and Address of Reporting Person<sup>*</sup><br>"
-        f"{esc(owner.get('name'))}<br>"
-        "<table class='plain'><tr><td>(Last)</td><td>(First)</td><td>(Middle)</td></tr></table>"
-        f"{_street_line(owner)}<br><div class='center'>(Street)</div><br>"
-        f"{_city_line(owner)}<br>"
-        "<table class='plain'><tr><td>(City)</td><td>(State)</td><td>(Zip)</td></tr></table>"
-    )
+        f"<span class='data'>{esc(owner.get('name'))}</span><br>"
+        "<table class='plain'><tr><td>(Last)</td><td>(First)</td><td>(Middle)</td></tr></table>",
+        f"<span class='data'>{_street_line(owner)}</span><br><div class='center'>(Street)</div>",
+        f"<span class='data'>{_city_line(owner)}</span><br>"
+        "<table class='plain'><tr><td>(City)</td><td>(State)</td><td>(Zip)</td></tr></table>",
+    ]
 
 
 def _relationship_box(owner: Mapping[str, Any], number: str) -> str:
@@ -175,7 +182,7 @@ def _relationship_box(owner: Mapping[str, Any], number: str) -> str:
         f"<tr><td>{_box(owner.get('is_officer'))} Officer (give title below)</td>"
         f"<td>{_box(owner.get('is_other'))} Other (specify below)</td></tr>"
         "</table>"
-        f"<div class='center'>{below}</div>"
+        f"<div class='center data'>{below}</div>"
     )
 
 
@@ -191,16 +198,18 @@ def _filing_type_box(n_owners: int) -> str:
 def _issuer_text(filing: Mapping[str, Any]) -> str:
     issuer = filing.get("issuer") or {}
     symbol = issuer.get("trading_symbol")
-    return esc(issuer.get("name")) + (f" [{esc(symbol)}]" if symbol else "")
+    text = esc(issuer.get("name")) + (f" [{esc(symbol)}]" if symbol else "")
+    return f"<span class='data'>{text}</span>"
 
 
 def _header(filing: Mapping[str, Any], form: str) -> str:
     """The three header boxes; Form 3 numbers them differently (2 = date of event, 3 = issuer)."""
     owners = filing.get("reporting_owners") or [{}]
     owner = owners[0]
-    period = fmt_date(filing.get("period_of_report"))
-    original = fmt_date(filing.get("date_of_original_submission"))
+    period = f"<span class='data'>{fmt_date(filing.get('period_of_report'))}</span>"
+    original = f"<span class='data'>{fmt_date(filing.get('date_of_original_submission'))}</span>"
     amendment = f"Date Original Filed(Month/Day/Year)<br>{original}"
+    name, street, city = _owner_box(owner)
     if form == "3":
         middle = f"2. Date of Event Requiring Statement (Month/Day/Year)<br>{period}"
         right = (
@@ -208,17 +217,21 @@ def _header(filing: Mapping[str, Any], form: str) -> str:
             f"<table class='plain'><tr><td>{_relationship_box(owner, '4')}</td>"
             f"<td>5. If Amendment, {amendment}<br><br>{_filing_type_box(len(owners))}</td></tr></table>"
         )
-    else:
-        middle = (
-            f"2. Issuer Name and Ticker or Trading Symbol<br>{_issuer_text(filing)}<br><br>"
-            f"3. Date of Earliest Transaction (Month/Day/Year)<br>{period}<br><br>"
-            f"4. If Amendment, {amendment}"
+        return (
+            f"<table class='boxes'><tr><td style='width:33%'>{name}<br>{street}<br>{city}</td>"
+            f"<td style='width:20%'>{middle}</td><td>{right}</td></tr></table>"
         )
-        right = f"{_relationship_box(owner, '5')}<br>{_filing_type_box(len(owners))}"
+    # A grid like EDGAR's: box 1's parts, boxes 2-4 and boxes 5-6 share rows, so a line of text runs
+    # across the page (OCR reads the header row by row, not column by column).
     return (
-        f"<table class='boxes'><tr><td style='width:33%'>{_owner_box(owner)}</td>"
-        f"<td style='width:30%'>{middle}</td>"
-        f"<td>{right}</td></tr></table>"
+        "<table class='boxes'>"
+        f"<tr><td style='width:33%'>{name}</td>"
+        f"<td style='width:30%'>2. Issuer Name and Ticker or Trading Symbol<br>{_issuer_text(filing)}</td>"
+        f"<td rowspan='2'>{_relationship_box(owner, '5')}</td></tr>"
+        f"<tr><td>{street}</td><td>3. Date of Earliest Transaction (Month/Day/Year)<br>{period}</td></tr>"
+        f"<tr><td>{city}</td><td>4. If Amendment, {amendment}</td>"
+        f"<td>{_filing_type_box(len(owners))}</td></tr>"
+        "</table>"
     )
 
 
@@ -245,7 +258,7 @@ def _table(title: str, columns: Sequence[tuple[str, Sequence[str]]], rows: Seque
     )
     # A blank line between rows, as EDGAR's page shows (its cells carry vertical padding; w3m ignores CSS).
     gap = f"<tr><td colspan='{sum(max(1, len(s)) for _, s in columns)}'>&nbsp;</td></tr>"
-    return f"<table>{caption}{_heads(columns)}{gap}{gap.join(rows)}</table>"
+    return f"<table class='grid'>{caption}{_heads(columns)}{gap}{gap.join(rows)}</table>"
 
 
 def _price_cell(value: Any, path: str, marks: Marks) -> str:
@@ -504,7 +517,7 @@ def _owners_table(filing: Mapping[str, Any]) -> str:
         "<th colspan='4' class='center'>Relationships</th></tr>"
         "<tr><th>Director</th><th>10% Owner</th><th>Officer</th><th>Other</th></tr>"
     )
-    return f"<h3>Reporting Owners</h3><table style='width:70%'>{head}{''.join(rows)}</table>"
+    return f"<h3>Reporting Owners</h3><table class='grid' style='width:70%'>{head}{''.join(rows)}</table>"
 
 
 def _signatures(filing: Mapping[str, Any]) -> str:
@@ -525,7 +538,7 @@ def _explanations(filing: Mapping[str, Any]) -> str:
     )
     remarks = filing.get("remarks")
     return (
-        "<p><b>Explanation of Responses:</b></p><table class='plain'>"
+        "<p><b>Explanation of Responses:</b></p><table class='plain notes'>"
         "<tr><td>*</td><td>If the form is filed by more than one reporting person, "
         "see Instruction 4(b)(v).</td></tr>"
         "<tr><td>**</td><td>Intentional misstatements or omissions of facts constitute Federal Criminal "

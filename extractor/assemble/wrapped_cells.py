@@ -94,7 +94,8 @@ class WrappedWord:
 
 
 def _shape(text: str) -> str:
-    s = re.sub(r"[A-Z]", "X", text)
+    # Only the first characters matter (the shape is cut to 8); OCR can glue a whole line into one word.
+    s = re.sub(r"[A-Z]", "X", text[:24])
     s = re.sub(r"[a-z]", "x", s)
     s = re.sub(r"\d", "d", s)
     return re.sub(r"(.)\1{2,}", r"\1\1", s)[:8]
