@@ -21,6 +21,10 @@ Traps:
   share the Form 4 layout (holdings are Table I/II rows with the transaction cells empty).
 - Only the first reporting owner is in the header boxes; all of them are in "Reporting Owners".
 - Text is HTML-escaped; names like ``AT&T`` or ``<none>`` must not break the page.
+- The CSS is tuned so tesseract reads the printed page as it reads EDGAR's (see docs/converters.md):
+  data in Times 13px and labels in Arial 10px (the SEC's ``FormData``/``FormText`` sizes), ruled table
+  grids, narrow ownership/nature columns, and footnote ids centred vertically beside their text (a
+  top-aligned id column is read as a separate block and the footnote list is lost).
 """
 
 from __future__ import annotations
@@ -47,12 +51,12 @@ table.boxes td, table.boxes th, p, h3 { font-family: Arial, Helvetica, "Liberati
 table.boxes td, p { font-size: 10px; }
 table.boxes .data { font-family: Times, "Liberation Serif", serif; font-size: 13px; }
 table.plain td { border: none; }
-table.notes td { border: none; vertical-align: middle; font-size: 10px; }
+table.notes td { border: none; vertical-align: middle; font-size: 12px; padding: 1px 2px; }
 h3 { font-size: 13px; }
 .small { font-size: 9px; }
 .center { text-align: center; }
 .right { text-align: right; }
-sup { font-size: 10px; margin-left: 0.25em; }
+sup { font-size: 10px; margin-left: 0.4em; }
 """
 
 _TITLES = {
@@ -238,12 +242,12 @@ def _header(filing: Mapping[str, Any], form: str) -> str:
 # --- tables -----------------------------------------------------------------------------------------------
 
 
-def _heads(columns: Sequence[tuple[str, Sequence[str]]]) -> str:
+def _heads(columns: Sequence[tuple[str, Sequence[str]]], widths: Sequence[int] = ()) -> str:
     """Two header rows: numbered headings, sub-headings (``Code``/``V``) under those that span columns."""
     top: list[str] = []
     sub: list[str] = []
     for n, (label, subs) in enumerate(columns):
-        width = " width='22%'" if n == 0 else ""
+        width = " width='22%'" if n == 0 and not widths else ""
         if subs:
             top.append(f"<th colspan='{len(subs)}'>{label}</th>")
             sub.extend(f"<th>{s}</th>" for s in subs)
@@ -252,13 +256,28 @@ def _heads(columns: Sequence[tuple[str, Sequence[str]]]) -> str:
     return f"<tr>{''.join(top)}</tr><tr>{''.join(sub)}</tr>"
 
 
-def _table(title: str, columns: Sequence[tuple[str, Sequence[str]]], rows: Sequence[str]) -> str:
+def _colgroup(columns: Sequence[tuple[str, Sequence[str]]], widths: Sequence[int]) -> str:
+    """``<col>`` widths (percent of the page) per leaf column; a spanning heading's share is split evenly."""
+    cols: list[str] = []
+    for (_, subs), width in zip(columns, widths, strict=True):
+        n = max(1, len(subs))
+        cols.extend([f"<col style='width:{width / n:.2f}%'>"] * n)
+    return f"<colgroup>{''.join(cols)}</colgroup>"
+
+
+def _table(
+    title: str,
+    columns: Sequence[tuple[str, Sequence[str]]],
+    rows: Sequence[str],
+    widths: Sequence[int] = (),
+) -> str:
     caption = (
         f"<tr><th class='center' colspan='{sum(max(1, len(s)) for _, s in columns)}'><b>{title}</b></th></tr>"
     )
     # A blank line between rows, as EDGAR's page shows (its cells carry vertical padding; w3m ignores CSS).
     gap = f"<tr><td colspan='{sum(max(1, len(s)) for _, s in columns)}'>&nbsp;</td></tr>"
-    return f"<table class='grid'>{caption}{_heads(columns)}{gap}{gap.join(rows)}</table>"
+    cols = _colgroup(columns, widths) if widths else ""
+    return f"<table class='grid'>{cols}{caption}{_heads(columns, widths)}{gap}{gap.join(rows)}</table>"
 
 
 def _price_cell(value: Any, path: str, marks: Marks) -> str:
@@ -339,6 +358,11 @@ _F4_TABLE2 = (
     ("10. Ownership Form of Derivative Security: Direct (D) or Indirect (I)<br>(Instr. 4)", ()),
     ("11. Nature of Indirect Beneficial Ownership<br>(Instr. 4)", ()),
 )
+
+# Column widths (percent) as EDGAR's page lays them out: narrow ownership/nature columns, so long values
+# wrap there and a footnote mark often lands on a line of its own.
+_F4_WIDTHS1 = (24, 8, 8, 12, 12, 19, 6, 11)
+_F4_WIDTHS2 = (8, 6, 8, 8, 9, 8, 13, 12, 6, 7, 5, 10)
 
 _F3_TABLE1 = (
     ("1.Title of Security<br>(Instr. 4)", ()),
@@ -479,6 +503,7 @@ def _tables(filing: Mapping[str, Any], form: str, marks: Marks) -> str:
         _F4_TABLE1,
         _rows(filing, "non_derivative_transactions", _f4_table1_row, marks)
         + _rows(filing, "non_derivative_holdings", _f4_table1_row, marks),
+        _F4_WIDTHS1,
     )
     t2 = _table(
         "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned<br>(e.g., puts, "
@@ -486,6 +511,7 @@ def _tables(filing: Mapping[str, Any], form: str, marks: Marks) -> str:
         _F4_TABLE2,
         _rows(filing, "derivative_transactions", _f4_table2_row, marks)
         + _rows(filing, "derivative_holdings", _f4_table2_row, marks),
+        _F4_WIDTHS2,
     )
     return t1 + reminder + t2
 
