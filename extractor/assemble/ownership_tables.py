@@ -5,8 +5,9 @@
 into rows (``ownership_tables_rows``) and reads each row's fields: by x-position in fixed-width dumps
 (``ownership_tables_fixed``), in reading order elsewhere (``ownership_tables_reading``), both through
 the shape grammar of ``ownership_tables_fields``. A table printed one cell per line in an order of its
-own (plain ``pdftotext``) is read as a stream of cells instead (``ownership_tables_stream``). Every value comes with a character span into
-``nt.text`` and a confidence, so the rule decisions can be checked and later become training labels.
+own (plain ``pdftotext``) is read as a stream of cells instead (``ownership_tables_stream``). Every
+value comes with a character span into ``nt.text`` and a confidence, so the rule decisions can be
+checked and later become training labels.
 
 Form rules: a row with a transaction date or code is a transaction, a row with only title, amount
 owned, D/I (and nature) is a holding; Form 3 rows are all holdings.
