@@ -154,7 +154,9 @@ class RecordedRow:
 
     ctx: RowContext
     words: list[WrappedWord]
-    values: dict[str, Any]  # filled by the caller after the row is complete (FieldValue objects)
+    # The parser's own dict of the row's FieldValues: complete once the row is parsed, which is when
+    # training reads it to match the row with its gold row.
+    values: dict[str, Any]
 
 
 _RECORDER: ContextVar[list[RecordedRow] | None] = ContextVar("wrapped_cells_recorder", default=None)
@@ -175,6 +177,7 @@ def recording() -> Iterator[list[RecordedRow]]:
 
 
 def recorder() -> list[RecordedRow] | None:
+    """The list rows are recorded into, inside ``recording()``; None outside it."""
     return _RECORDER.get()
 
 
