@@ -138,6 +138,11 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
         for ch in cells:
             is_left = ch.col == 0 if tabbed else (left_limit is None or ch.col < left_limit)
             if is_left:
+                if left_limit is None and not tabbed and _MARK_TOKEN.match(ch.text.strip()):
+                    # plain pdftotext prints each relationship mark ("X") on a line of its own,
+                    # before or after the owner's lines: a mark, never an owner's name or street
+                    marks_seen += 1
+                    continue
                 if left_limit is None and not tabbed:
                     stripped = _strip_ocr_debris(ch)
                     marks_seen += len(_X_MARK.findall(ch.text[stripped.end - ch.start :]))

@@ -481,6 +481,8 @@ def extract_signatures(lines: list[Line]) -> list[SignatureFound]:
             elif block and not lines[j + 1].text.strip():
                 break  # two blank lines end the block; one may sit inside a wrapped name
             j -= 1
+        if any(_CAPTION_DEBRIS.search(b.text) for b in block):
+            block = _block_below_heading(lines, floor, i) or block
         floor = i + 1
         sig = _signature_from_block(block)
         if sig is not None and sig.date is None:
@@ -488,6 +490,37 @@ def extract_signatures(lines: list[Line]) -> list[SignatureFound]:
         if sig is not None:
             out.append(sig)
     return out
+
+
+# Table captions ("(Instr. 5)", "5. Ownership Form of ...") inside a signature block: EDGAR's
+# ruled print makes plain pdftotext emit "Signatures / name / date" *before* the relationship
+# words and Table II captions of the same band, so walking up from the label finds captions.
+_CAPTION_DEBRIS = re.compile(r"\(Instr\.\s?\d\)|^\s{0,4}\d{1,2}[A-Z]?\.\s{1,3}[A-Z]")
+
+
+def _block_below_heading(lines: list[Line], floor: int, label: int) -> list[Line]:
+    """The name line(s) and date line printed right under the nearest "Signatures" heading above
+    the label (at most three printed lines, ending at the first date); empty when there is none."""
+    heading = next(
+        (
+            k
+            for k in range(label - 1, max(floor, label - 40) - 1, -1)
+            if _SIGNATURES_HEADING.search(lines[k].text)
+        ),
+        -1,
+    )
+    if heading < 0:
+        return []
+    block: list[Line] = []
+    for line in lines[heading + 1 : label]:
+        if not line.text.strip():
+            continue
+        if _CAPTION_DEBRIS.search(line.text) or len(block) >= 3:
+            return []
+        block.append(line)
+        if DATE_RE.search(line.text):
+            return block if len(block) >= 2 else []
+    return []
 
 
 def _date_below(lines: list[Line], label: int) -> Found | None:

@@ -108,6 +108,10 @@ def _is_caption(text: str) -> bool:
     words = text.lower().split()
     if not words or len(words) > 12 or not all(w in _CAPTION_WORDS for w in words):
         return False
+    if words == ["or", "indirect"]:
+        # the ruled print's narrow column 6 wraps "Direct (D) / or Indirect / (I)": no nature
+        # entry reads "or Indirect", and taken as text it hides the D/I letter that follows
+        return True
     return any(
         w in _CAPTION_STRONG or w.startswith("(") or (w[0].isdigit() and not w.isdigit()) for w in words
     )
@@ -120,6 +124,9 @@ def _line_items(toks: list[Token], text: str) -> list[_Item]:
         kind = "title" if _TITLE_WORDS.search(text) else "text"
         return [_Item(kind, [t for t in toks if t.kind is not TokenKind.FOOTNOTE], text.strip())]
     out: list[_Item] = []
+    split = _footnote_price_split(toks, text)
+    if split is not None:
+        return split
     for t in toks:
         if t.kind is TokenKind.TEXT and t.text == "$":
             # "$" alone (value on the next line) or "$ (5)" (a price given only by a footnote)
@@ -129,6 +136,26 @@ def _line_items(toks: list[Token], text: str) -> list[_Item]:
         elif t.kind in (TokenKind.DATE, TokenKind.MONEY, TokenKind.NUMBER, TokenKind.LETTER):
             out.append(_Item(_VALUE_KINDS.get(t.kind, "letter"), [t]))
     return out
+
+
+# "$ (3) 1,108,509 (2)": the ruled print puts a price given only by a footnote and the next
+# column's amount owned on one line, and the tokenizer reads them as one money value "$1,108,509"
+# (the amount lost as a row anchor, the price invented).
+_FOOTNOTE_PRICE = re.compile(
+    r"^\$\s{0,3}\((\d{1,2})\)\s{1,3}(\d[\d,]{0,20}(?:\.\d{1,6})?)(?:\s{0,3}\(\d{1,2}\)){0,4}$"
+)
+
+
+def _footnote_price_split(toks: list[Token], text: str) -> list[_Item] | None:
+    """A footnote-only price ("$" item) and the amount after it (a number item), or None."""
+    m = _FOOTNOTE_PRICE.match(text.strip())
+    if m is None or len(toks) != 1 or toks[0].kind is not TokenKind.MONEY:
+        return None
+    t = toks[0]
+    dollar = Token("$", TokenKind.TEXT, t.start, t.start + 1, t.x0, t.x0 + 1, t.line, t.cell, [m.group(1)])
+    at = t.start + m.start(2)
+    num = Token(m.group(2), TokenKind.NUMBER, at, at + len(m.group(2)), t.x0, t.x1, t.line, t.cell)
+    return [_Item("price", [dollar]), _Item("num", [num])]
 
 
 def _stream_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item], bool] | None:
@@ -329,12 +356,49 @@ def _date(it: _Item) -> object:
     return parse_date(it.tokens[0].text)
 
 
+def _first_row_tx_cells(items: list[_Item]) -> list[_Item]:
+    """EDGAR's ruled print (3-row caption grid): the stream opens with the first row's amount owned
+    and D/I letter (``12,263 / D``), the other rows follow, and only after the "2. Transaction ..."
+    captions come that first row's date, code, amount, price and A/D letter (``10/01/2021 / 57(1) /
+    $0 / A / A``), then its nature text. Left in place, that run would join the next row's segment
+    (or be dropped as leftovers) and the first row would read as a holding; it is moved in front of
+    the first row. Nothing moves unless the stream opens with ``amount / D|I`` and a run holding
+    exactly one date and an amount follows."""
+    if len(items) < 4 or not _is_anchor(items, 1):
+        return items
+    start = next((k for k in range(2, len(items)) if items[k].kind == "date"), None)
+    if start is None:
+        return items
+    end = start
+    while end < len(items) and items[end].kind in ("date", "letter", "num", "price"):
+        # the next row's amount owned and D/I letter end the run
+        if items[end].kind == "num" and end + 1 < len(items) and _is_anchor(items, end + 1):
+            break
+        end += 1
+    run = items[start:end]
+    if sum(it.kind == "date" for it in run) != 1 or not any(it.kind == "num" for it in run):
+        return items
+    amount = next(k for k, it in enumerate(run) if it.kind == "num")
+    after = [k for k, it in enumerate(run) if it.kind == "letter" and k > amount]
+    if not any(it.kind == "letter" for it in run[:amount]) and len(after) >= 2:
+        # "57(1) / $0 / A / A": the code printed after the amount; the A/D letter is the last
+        # letter, so the code is the other one (a code like "S" never reads as A/D)
+        code = after[0] if run[after[-1]].tokens[0].text in ("A", "D") else after[-1]
+        run = [run[code], *(it for k, it in enumerate(run) if k != code)]
+    nature: list[_Item] = []
+    if items[1].tokens[0].text == "I":
+        while end + len(nature) < len(items) and items[end + len(nature)].kind == "text":
+            nature.append(items[end + len(nature)])
+    tail = items[end + len(nature) :]
+    return [*run, items[0], items[1], *nature, *items[2:start], *tail]
+
+
 def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[RowCells, bool]] | None:
     """Table I rows of a one-cell-per-line dump whose captions follow data; None when not such a dump."""
     found = _stream_items(lines, label, stop)
     if found is None or not found[1]:
         return None
-    segments, pool = _segments(found[0])
+    segments, pool = _segments(_first_row_tx_cells(found[0]))
     if not segments:
         return None
     rows: list[dict[str, FieldValue]] = []
