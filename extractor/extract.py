@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from extractor.assemble.result import AssemblyResult
 from extractor.ingest import NormalisedText
+from extractor.model_paths import models_root
 from extractor.records import FORM_D_TYPES, OWNERSHIP_FORM_TYPES, Envelope, OwnershipFiling
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ log = logging.getLogger(__name__)
 
 def default_pipeline_dir() -> Path:
     """``$EXTRACTOR_MODELS/filings`` when set, else ``models/filings`` next to the package."""
-    root = os.environ.get("EXTRACTOR_MODELS")
-    base = Path(root) if root else Path(__file__).resolve().parents[1] / "models"
-    return base / "filings"
+    return models_root() / "filings"
 
 
 @lru_cache(maxsize=2)

@@ -51,14 +51,12 @@ from extractor.evaluate.metrics import score
 from extractor.extract import extract_document
 from extractor.ingest import NormalisedText, normalise, read_document
 from extractor.records import to_dict
-from training.fit_calibration import owner_key
+from training.fit_calibration import DEV_DOCS, REPO, owner_key
 
 log = logging.getLogger(__name__)
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-DEV_DOCS = SHARED / "data" / "dev" / "docs"
 DEV_GOLD = REPO / "annotations" / "dev"
+Examples = tuple[list[list[str]], list[str]]  # feature lists and their labels
 READING_ORDER_STYLES = ("ocr", "scrambled", "tabbed", "markdown")
 _TABLE_LISTS = {
     "table_i": ("non_derivative_transactions", "non_derivative_holdings"),
@@ -155,7 +153,7 @@ def record_doc(doc: TrainingDoc) -> list[RecordedRow]:
     return rows
 
 
-def examples(doc: TrainingDoc) -> tuple[list[list[str]], list[str]]:
+def examples(doc: TrainingDoc) -> Examples:
     """Feature lists and labels of the wrapped words of one document."""
     rows = record_doc(doc)
     X: list[list[str]] = []
@@ -207,7 +205,7 @@ def generated_docs(n: int, seed: int) -> list[TrainingDoc]:
     return out
 
 
-def collect(docs: Iterable[TrainingDoc]) -> tuple[list[list[str]], list[str]]:
+def collect(docs: Iterable[TrainingDoc]) -> Examples:
     X: list[list[str]] = []
     y: list[str] = []
     for doc in docs:
@@ -247,12 +245,14 @@ def _score_docs(docs: Sequence[TrainingDoc], model: WrappedCellClassifier | None
 
 
 def cross_validate(
-    dev: list[TrainingDoc], gen_xy: tuple[list[list[str]], list[str]], seed: int
+    dev: list[TrainingDoc], dev_xy: dict[str, Examples], gen_xy: Examples, seed: int
 ) -> dict[str, Any]:
-    """Per owner group: rules vs a model that never saw the group's owners; pooled over groups."""
+    """Per owner group: rules vs a model that never saw the group's owners; pooled over groups.
+
+    ``dev_xy`` holds each dev document's examples (``examples``), by document id.
+    """
     from extractor.evaluate.metrics import Counts
 
-    dev_xy = {d.doc_id: examples(d) for d in dev}
     pooled: dict[str, dict[str, Counts]] = {"rules": {}, "learned": {}}
     folds = []
     for gi in range(len(CV_GROUPS)):
@@ -290,7 +290,9 @@ def train(out: Path, *, seed: int = 0, n_generated: int = 400, cv: bool = False)
     dev = dev_docs()
     gen = generated_docs(n_generated, seed)
     gen_xy = collect(gen)
-    dev_x, dev_y = collect(dev)
+    dev_xy = {d.doc_id: examples(d) for d in dev}  # once: the held-out table reuses them
+    dev_x = [x for d in dev for x in dev_xy[d.doc_id][0]]
+    dev_y = [v for d in dev for v in dev_xy[d.doc_id][1]]
     X, y = gen_xy[0] + dev_x, gen_xy[1] + dev_y
     meta: dict[str, Any] = {
         "training_data": {
@@ -304,7 +306,7 @@ def train(out: Path, *, seed: int = 0, n_generated: int = 400, cv: bool = False)
         }
     }
     if cv:
-        meta["held_out"] = cross_validate(dev, gen_xy, seed)
+        meta["held_out"] = cross_validate(dev, dev_xy, gen_xy, seed)
     model = WrappedCellClassifier(random_state=seed).fit(X, y, _weights(len(gen_xy[1]), len(y)))
     meta["train_seconds"] = round(time.time() - t0, 1)
     model.save(out, extra_meta=meta)

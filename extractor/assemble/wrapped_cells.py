@@ -42,6 +42,7 @@ from sklearn.utils.validation import check_is_fitted
 from extractor.classify.linear_store import META_FILE, read_linear, write_linear
 from extractor.errors import Errors, ModelError
 from extractor.layout.cells import Token
+from extractor.model_paths import models_root
 from extractor.people.distance import ratio
 
 MODEL_VERSION = "wrapped_cells.v1"
@@ -267,9 +268,8 @@ class WrappedCellClassifier(ClassifierMixin, BaseEstimator):
 
 
 def default_model_dir() -> Path:
-    root = os.environ.get("EXTRACTOR_MODELS")
-    base = Path(root) if root else Path(__file__).resolve().parents[2] / "models"
-    return base / "wrapped_cells"
+    """``$EXTRACTOR_MODELS/wrapped_cells`` when set, else ``models/wrapped_cells`` next to the package."""
+    return models_root() / "wrapped_cells"
 
 
 @lru_cache(maxsize=4)

@@ -12,7 +12,6 @@ The file names its features; a file made for other features is refused (E701).
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -22,8 +21,8 @@ from typing import Any
 import numpy as np
 from sklearn.isotonic import IsotonicRegression
 
-import extractor
 from extractor.errors import Errors, ModelError
+from extractor.model_paths import models_root
 
 FEATURES = ("raw_confidence", "field_group", "touch")
 FORMAT_VERSION = 1
@@ -156,9 +155,7 @@ class Calibrator:
 
 def default_path() -> Path:
     """``$EXTRACTOR_MODELS/calibration/calibration.json`` when set, else ``models/`` next to the package."""
-    root = os.environ.get("EXTRACTOR_MODELS")
-    base = Path(root) if root else Path(extractor.__file__).resolve().parents[1] / "models"
-    return base / "calibration" / "calibration.json"
+    return models_root() / "calibration" / "calibration.json"
 
 
 @lru_cache(maxsize=4)

@@ -9,7 +9,6 @@ model from ``models/form_type/`` (or ``$EXTRACTOR_MODELS/form_type/``).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -22,10 +21,10 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
-import extractor
 from extractor.classify import features as F
 from extractor.classify.linear_store import META_FILE, read_linear, write_linear
 from extractor.errors import Errors, ModelError
+from extractor.model_paths import models_root
 from extractor.records import FORM_TYPES
 
 MODEL_VERSION = "form_type.v1"
@@ -269,9 +268,7 @@ def rule_form_type(text: str) -> str:
 
 def default_model_dir() -> Path:
     """``$EXTRACTOR_MODELS/form_type`` when set, else ``models/form_type`` next to the package."""
-    root = os.environ.get("EXTRACTOR_MODELS")
-    base = Path(root) if root else Path(extractor.__file__).resolve().parents[1] / "models"
-    return base / "form_type"
+    return models_root() / "form_type"
 
 
 @lru_cache(maxsize=4)
