@@ -46,6 +46,10 @@ _INSTRUCTION = re.compile(
 )
 # signature-date debris that OCR reading order drops into the footnote section
 _DATE_DEBRIS = re.compile(r"^(?:Date\s{0,4})?(?:\d{1,2}/\d{1,2}/\d{4})?(?:\s{0,4}Date)?$")
+# the wrapped end of the "** Intentional misstatements ..." line after a blank line (the blank line
+# ended the skipped instruction): "ee 18 U.S.C. 1001 and 15 U.S.C. 78ff(a)." / ". 7ff(a)."
+_INSTRUCTION_TAIL = re.compile(r"^.{0,50}\b7?8?ff\s?\(a\)\.?$")
+_NOISE_WORD = re.compile(r"^[a-z]{1,4}$")
 _STAR_LINE = re.compile(r"^\s{0,12}(?:[-•]\s{1,3})?\*")
 _PAGE_NOISE = re.compile(r"^\s{0,12}(?:Edgar Filing:|Page \d{1,3}\b)", re.I)
 _SIG_LABEL = re.compile(r"Signature\s{0,3}of\s{0,3}(?:Reporting\s{0,3})?Person", re.I)
@@ -112,6 +116,7 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
         return []
     units = _footnote_units(lines, head + 1)
     _mark_paragraphs(units)
+    _weak_ids(units)
     _bare_id_run(units)
     anchors = [i for i, u in enumerate(units) if u.anchor is not None]
     if not anchors:
@@ -128,6 +133,8 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
         notes.append(_Note(units[a].anchor or "", [u for u in units[lo:hi] if u.text]))
         lo = hi
     _fill_empty_ids(notes)
+    _carry_unfinished(notes)
+    _restore_middle(notes)
     out = []
     for note in notes:
         if not note.pieces:
@@ -156,12 +163,73 @@ def _fill_empty_ids(notes: list[_Note]) -> None:
         cur.pieces, nxt.pieces = nxt.pieces[1:end], [nxt.pieces[0], *nxt.pieces[end:]]
 
 
+def _carry_unfinished(notes: list[_Note]) -> None:
+    """OCR read a bare id after the first lines of the *next* footnote:
+
+        Represents an award ... of the Issuer's Class A Common Stock.
+        The Reporting Person is a director ... which is the general partner of     <- starts (2)
+        (1)
+        (2) Sequoia Capital U.S. Growth Fund VII, L.P. ...
+
+    A footnote whose last paragraph ends mid-sentence, after an earlier paragraph that ends one, hands
+    that last paragraph to the next footnote when the next one opens with its own id line.
+    """
+    for k in range(len(notes) - 1):
+        cur, nxt = notes[k], notes[k + 1]
+        if not cur.pieces or not nxt.pieces or nxt.pieces[0].anchor is None:
+            continue
+        if _ends_sentence(cur.pieces[-1].text):
+            continue
+        cut = next((i for i in range(len(cur.pieces) - 1, 0, -1) if cur.pieces[i].para), 0)
+        if cut == 0 or any(p.anchor is not None for p in cur.pieces[cut:]):
+            continue
+        if not _ends_sentence(cur.pieces[cut - 1].text):
+            continue
+        cur.pieces, nxt.pieces = cur.pieces[:cut], [*cur.pieces[cut:], *nxt.pieces]
+
+
+def _restore_middle(notes: list[_Note]) -> None:
+    """OCR read a bare id with the footnote's last line as one block, before the lines between:
+
+        Each share of Class B ... All Class A Common
+        (5S)
+        public offering.                                   <- the last line of (5)
+        Stock and Class B Common Stock ... the issuer's initial     <- the middle of (5)
+        In addition, each share ...                        <- (6) starts
+        (6) or (ii) in the event ...
+
+    A footnote with a bare id whose text is cut mid-sentence and whose last line starts lower-case takes
+    back the next footnote's first block when that block also stops mid-sentence before a blank line
+    and the next footnote's own text (text ending mid-sentence must continue somewhere).
+    """
+    for k in range(len(notes) - 1):
+        cur, nxt = notes[k], notes[k + 1]
+        if len(cur.pieces) < 2 or any(p.anchor is not None for p in cur.pieces):
+            continue
+        last = cur.pieces[-1]
+        if not last.text[:1].islower() or not _ends_sentence(last.text) or last.para:
+            continue
+        if _ends_sentence(cur.pieces[-2].text) or not nxt.pieces or nxt.pieces[0].anchor is not None:
+            continue
+        # the next footnote's own text starts after a blank line (a block break; not a sentence end,
+        # since the paragraph above it stops mid-sentence)
+        e = next(
+            (i for i in range(1, len(nxt.pieces)) if nxt.pieces[i].blank_before or nxt.pieces[i].anchor), 0
+        )
+        if e == 0 or nxt.pieces[e].anchor is not None or _ends_sentence(nxt.pieces[e - 1].text):
+            continue
+        if not any(p.anchor is not None for p in nxt.pieces[e:]):
+            continue
+        cur.pieces, nxt.pieces = [*cur.pieces[:-1], *nxt.pieces[:e], last], nxt.pieces[e:]
+
+
 def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
     units: list[_Unit] = []
     blank = False
     in_star = False
     last_id = 0
-    for line in lines[first:]:
+    for k in range(first, len(lines)):
+        line = lines[k]
         text = line.text
         if _SECTION_END.search(text) or _REMARKS.search(text):
             break
@@ -172,8 +240,10 @@ def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
             continue
         if _PAGE_NOISE.search(text):
             continue
-        if _DATE_DEBRIS.match(stripped):
+        if _DATE_DEBRIS.match(stripped) or _INSTRUCTION_TAIL.search(stripped):
             continue
+        if _NOISE_WORD.match(stripped) and blank and (k + 1 >= len(lines) or not lines[k + 1].text.strip()):
+            continue  # "ood" / "oko": the "**" of the instruction line read as a block of its own
         if _STAR_LINE.search(text) or _INSTRUCTION.search(text):
             # "*  If the form is filed by more than one ..." and "** Intentional misstatements ...":
             # skip them and their wrapped continuation until the sentence ends.
@@ -264,6 +334,103 @@ def _mark_paragraphs(units: list[_Unit]) -> None:
         u.para = bool(u.text) and (i == 0 or (u.blank_before and (not prev or _ends_sentence(prev))))
         if u.text:
             prev = u.text
+
+
+# An id that low-resolution OCR damaged beyond its digits: "(ay", "(zy", "()", "(4" (a wrong digit), "GB)",
+# "Q)", "@)", "@", "®", "w". Tier A tokens carry a parenthesis or a symbol, or are one lower-case letter
+# (never the articles "a" / "i"); tier B are other one- or two-letter words ("GB", "Oy"), which may be
+# real text ("SC US", "In addition"), so they count only where the number of lost ids is known.
+_WEAK_ID = re.compile(
+    r"^\s{0,12}(?P<tok>\([^\s()]{0,2}\)?|[^\s()]{1,2}\)|[@®©]\)?|(?P<word>[A-Za-z]{1,2}))(?:\s(?P<body>\S.*))?$"
+)
+# "(i)" / "(ii)" / "(iv)" enumerate clauses inside a footnote's text
+_ROMAN_ITEM = re.compile(r"^\((?:i{1,3}|iv|v|x)\)?$")
+_WEAK_WORDS = frozenset(
+    {"a", "i", "an", "in", "on", "of", "or", "to", "as", "at", "by", "if", "is", "it", "no", "so", "be"}
+    | {"do", "he", "we", "my", "us", "mr", "ms", "dr", "st", "co"}
+)
+
+
+def _weak_id(unit: _Unit) -> tuple[int, bool] | None:
+    """Where the text of a line that starts with a damaged id begins, and whether the id is tier A."""
+    m = _WEAK_ID.match(unit.line)
+    if m is None or _ROMAN_ITEM.match(m.group("tok")):
+        return None
+    body_at = m.start("body") if m.group("body") is not None else len(unit.line.rstrip())
+    word = m.group("word")
+    if word is None:
+        return body_at, True
+    if word.casefold() in _WEAK_WORDS or m.group("body") is None:
+        return None
+    # "Oy" / "ay": the ")" read as "y"
+    return body_at, (len(word) == 1 and word.islower()) or (len(word) == 2 and word[1] == "y")
+
+
+def _set_weak_anchor(unit: _Unit, fid: int, body_at: int) -> None:
+    line_start = unit.end - len(unit.line.rstrip())
+    unit.anchor, unit.text = str(fid), unit.line[body_at:].strip()
+    unit.start = line_start + body_at + (len(unit.line[body_at:]) - len(unit.line[body_at:].lstrip()))
+
+
+def _weak_ids(units: list[_Unit]) -> None:
+    """Read damaged ids (``_WEAK_ID``) where ids are missing from the sequence read so far.
+
+    Between two ids whose numbers jump (or before the first one), the damaged ids must be exactly as
+    many as the ids lost (tier A and B together, else tier A alone). After the last id read (or in a
+    section without any), tier A ids are taken in order. Either way a footnote must have ended a
+    sentence between an id and the next one: an id on a footnote's middle line follows the end of
+    the footnote before it.
+    """
+    anchors = [i for i, u in enumerate(units) if u.anchor is not None]
+    bounds = [*anchors, len(units)]
+    lo, last = 0, 0
+    changed = False
+    for hi in bounds:
+        fid = int(units[hi].anchor or 0) if hi < len(units) else None
+        cands = [(i, w) for i in range(lo, hi) if units[i].anchor is None and (w := _weak_id(units[i]))]
+        if fid is not None:
+            missing = fid - last - 1
+            picked = cands if len(cands) == missing else [c for c in cands if c[1][1]]
+            if missing > 0 and len(picked) == missing and _ends_between(units, lo, picked):
+                for n, (i, (body_at, _)) in enumerate(picked):
+                    _set_weak_anchor(units[i], last + 1 + n, body_at)
+                changed = True
+        else:
+            n = last
+            prev = max(lo - 1, 0)
+            for i, (body_at, tier_a) in cands:
+                if tier_a and (n == 0 or _ended_sentence(units, prev, i)):
+                    n += 1
+                    _set_weak_anchor(units[i], n, body_at)
+                    prev, changed = i, True
+        if fid is not None:
+            lo, last = hi + 1, fid
+    for u in units:
+        if (
+            u.anchor is None
+            and u.text
+            and (w := _weak_id(u)) is not None
+            and w[1]
+            and not u.line[w[0] :].strip()
+        ):
+            u.text, changed = "", True  # "@)" alone out of reading order: an id, never footnote text
+    if changed:
+        _mark_paragraphs(units)
+
+
+def _ended_sentence(units: list[_Unit], lo: int, hi: int) -> bool:
+    """Some line in ``[lo, hi)`` ends a sentence."""
+    return any(u.text and _ends_sentence(u.text) for u in units[lo:hi])
+
+
+def _ends_between(units: list[_Unit], lo: int, picked: list[tuple[int, tuple[int, bool]]]) -> bool:
+    """Each picked id after the first footnote follows a sentence end since the id before it."""
+    prev = lo - 1
+    for i, _ in picked:
+        if prev >= 0 and not _ended_sentence(units, prev, i):
+            return False
+        prev = i
+    return True
 
 
 def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
@@ -402,6 +569,8 @@ def _boundary_cost(units: list[_Unit], split: int, next_anchor: int) -> float:
     # it is no boundary evidence (its footnote's text may sit right above it, without a blank line)
     if first.blank_before and first.text:
         cost -= 2.0 if first.para else _WEAK_BREAK
+    if _CONTINUED.match(first.text):
+        cost -= 3.0  # "(Continued from Footnote 2) ..." opens the next footnote, whatever the layout
     # the footnote before the boundary should end a sentence (pdf_layout prints a bare "(1)" line,
     # so look back past empty id lines) and the next one should start like a sentence
     prev = next((units[k].text for k in range(split - 1, max(-1, split - 4), -1) if units[k].text), "")
@@ -420,6 +589,7 @@ def _boundary_cost(units: list[_Unit], split: int, next_anchor: int) -> float:
     return cost
 
 
+_CONTINUED = re.compile(r"^\W{0,2}continued from footnote", re.I)
 _HYPHEN_END = re.compile(r"\w-$")
 
 

@@ -26,13 +26,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import Protocol
 
 from extractor.checks.context import CheckContext
 from extractor.people.distance import best_passage_match, text_value_budget, within_edits
 from extractor.records import OwnershipFiling
 
 WHY = "printed elsewhere in the filing"
+WHY_GLUE = "the next row's wrapped start, as the footnotes print its name"
 TABLES = (
     "non_derivative_transactions",
     "non_derivative_holdings",
@@ -45,6 +48,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 }
 MIN_VALUE_LEN = 6  # shorter values ("Stock") have no room for a safe edit
 FOOTNOTE_MIN_RATIO = 0.85  # partial_ratio of a value against its footnote printing
+FOOTNOTE_LOOSE_RATIO = 0.75  # the second search, for a printing that lost a whole word
 _MAX_VALUES = 60  # distinct values per family; beyond that the document is garbage and we skip it
 
 _WORD = re.compile(r"[^\W_]+")
@@ -158,8 +162,45 @@ def _keep_case(value: str, cand: str) -> str:
 
 
 def _is_clean_abbrev(value: str, word: str) -> bool:
-    """``word`` (casefolded) is printed in ``value`` all in capitals (``LP``), as clean text prints it."""
-    return any(w.casefold() == word and w.isupper() for w in _WORD.findall(value))
+    """``word`` (casefolded) is printed in ``value`` all in capitals (``LP``), as clean text prints it.
+
+    A dot or colon right after it (``US.``, ``US:``) is a dotted abbreviation that lost a dot, and a comma
+    ending the value (``XII, LP,``) is the misread final dot of ``L.P.``: neither is a house style."""
+    toks = value.split()
+    for i, tok in enumerate(toks):
+        last = i == len(toks) - 1
+        core = tok[:-1] if tok.endswith(",") and not last else tok
+        if core.casefold() == word and core.isalpha() and core.isupper():
+            return True
+    return False
+
+
+# The two house styles of an abbreviation in clean text (``LP`` / ``L.P.``); a comma may follow mid-value.
+_HOUSE_STYLE = re.compile(r"(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}),?")
+
+
+def _house_style(vt: str, ct: str, last: bool) -> bool:
+    """``vt`` and ``ct`` print one abbreviation in the two clean styles (``L.P.`` / ``LP``)."""
+    if vt == ct or _edge_key(vt) != _edge_key(ct) or (last and vt.endswith(",")):
+        return False
+    return _HOUSE_STYLE.fullmatch(vt) is not None and _HOUSE_STYLE.fullmatch(ct) is not None
+
+
+def _patch(value: str, cand: str) -> str:
+    """The candidate's printing, except where the two print one abbreviation in the two clean house styles
+    (the cell ``L.P.``, the footnote ``LP``): there the cell's own style stays, as the gold keeps it. A
+    footnote's printing repairs the damaged words of a cell (``Growin``), not its house style."""
+    vt, ct = value.split(), cand.split()
+    out: list[str] = []
+    ops = SequenceMatcher(a=[_edge_key(t) for t in vt], b=[_edge_key(t) for t in ct], autojunk=False)
+    for tag, i1, i2, j1, j2 in ops.get_opcodes():
+        if tag != "equal":
+            out.extend(ct[j1:j2])
+            continue
+        for k in range(i2 - i1):
+            v, c = vt[i1 + k], ct[j1 + k]
+            out.append(v if _house_style(v, c, i1 + k == len(vt) - 1) else c)
+    return " ".join(out)
 
 
 def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
@@ -184,6 +225,11 @@ def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
         # ``LP`` / ``L.P.`` are both house styles of clean text; ``Lp.`` (mixed case) is OCR damage.
         if tag == "replace" and len(mine) == 1 < len(theirs_words) and _is_clean_abbrev(value, mine[0]):
             return False
+        # A mixed-case abbreviation (``Lp.``) spelled out in dotted capitals (``L.P.``): OCR damage,
+        # whatever the document's word counts say (a filing printing ``LP`` often makes ``lp`` common).
+        spelled = all(len(w) == 1 for w in theirs_words) and "".join(theirs_words) == mine[0]
+        if tag == "replace" and len(mine) == 1 < len(theirs_words) and spelled:
+            continue
         if tag == "replace" and len(mine) == 1 == j2 - j1 and mine[0].rstrip("s") == cw[j1].rstrip("s"):
             return False
         # A last word cut short (``Stoc`` for ``Stock``) is a cell too narrow for its text, printed so
@@ -200,6 +246,13 @@ def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
     return True
 
 
+def _note_key(value: str) -> str:
+    """What the footnotes print of a cell value: the name without the cell's ``By`` (prose prints
+    ``held by X``, ``partner of X``)."""
+    fold = value.casefold()
+    return fold[3:] if fold.startswith("by ") and len(fold) > 3 + MIN_VALUE_LEN else fold
+
+
 class _Family:
     """The values of one field family in one document, with their supports."""
 
@@ -208,16 +261,51 @@ class _Family:
         self.notes, self.note_fold, self.freq = notes, note_fold, freq
 
     def support(self, value: str) -> int:
-        return self.count[value] + (self.note_fold.count(value.casefold()) if self.note_fold else 0)
+        return self.count[value] + (self.note_fold.count(_note_key(value)) if self.note_fold else 0)
+
+    def in_notes(self, value: str) -> bool:
+        return bool(self.note_fold) and _note_key(value) in self.note_fold
 
     def candidates(self, value: str) -> list[str]:
         out = [c for c in self.count if c != value]
-        span = best_passage_match(value, self.notes, min_ratio=FOOTNOTE_MIN_RATIO) if self.notes else None
-        if span is not None:
-            cand = _keep_case(value, _trim_to(value, _snap(self.notes, *span)))
-            if cand and cand != value and cand not in out and _same_edges(value, cand):
+        for cand in self._note_printings(value):
+            if cand and cand != value and cand not in out:
                 out.append(cand)
         return out
+
+    def _note_printings(self, value: str) -> list[str]:
+        """The value's printing in the footnotes, if any; a cell's ``By`` prefix is matched apart from
+        the name (prose prints ``held by X`` or ``partner of X``, so the fuzzy window would start on
+        the prose's word instead) and stays the cell's own word."""
+        if not self.notes:
+            return []
+        out: list[str] = []
+        head, _, name = value.partition(" ")
+        for prefix, needle in (("", value), (head + " ", name) if head.casefold() == "by" else ("", "")):
+            if len(needle) < MIN_VALUE_LEN:
+                continue
+            cand = self._note_printing(needle)
+            if cand is not None:
+                out.append(prefix + cand)
+        return out
+
+    def _note_printing(self, value: str) -> str | None:
+        # partial_ratio compares equal-length windows, so a word the cell lost (``U.S. Fund IV`` for
+        # ``U.S. Growth Fund IV``) drops the ratio far more than a damaged letter: a second, looser
+        # search is still bounded by the edit budget, the same edges and the tests in ``best``.
+        for ratio in (FOOTNOTE_MIN_RATIO, FOOTNOTE_LOOSE_RATIO):
+            span = best_passage_match(value, self.notes, min_ratio=ratio)
+            if span is None:
+                continue
+            start, end = span
+            if ratio < FOOTNOTE_MIN_RATIO:
+                # The window is as long as the cell's text, so it stops short of the printing's end by
+                # the lost word: widen it; ``_trim_to`` cuts it back to the value's last word.
+                end = min(len(self.notes), end + 2 * text_value_budget(len(value)))
+            cand = _keep_case(value, _trim_to(value, _snap(self.notes, start, end)))
+            if cand and _same_edges(value, cand):
+                return cand
+        return None
 
     def best(self, value: str) -> str | None:
         if len(value) < MIN_VALUE_LEN:
@@ -225,13 +313,17 @@ class _Family:
         budget = text_value_budget(len(value))
         mine_support, mine_debris = self.support(value), _debris(value)
         best: tuple[int, int, str] | None = None
-        for cand in self.candidates(value):
+        for printed in self.candidates(value):
+            # The support is the printing's; every other test judges what would be written.
+            cand = _patch(value, printed)
+            if cand == value:
+                continue
             dist = within_edits(value.casefold(), cand.casefold(), budget)
             if dist is None or not _same_distinguishing(value, cand):
                 continue
-            support = self.support(cand)
+            support = self.support(printed)
             # A tie goes to a printing in the footnotes: prose is OCRed cleaner than table cells.
-            in_notes = bool(self.note_fold) and cand.casefold() in self.note_fold
+            in_notes = self.in_notes(printed)
             if support < mine_support or (support == mine_support and not in_notes):
                 continue
             if _debris(cand) > mine_debris:
@@ -245,6 +337,59 @@ class _Family:
         return best[2] if best else None
 
 
+# A wrapped start glued onto the row above is its first line or two (``By Sequoia Capital``).
+_GLUE_MAX_WORDS = 4
+_LEAD = "By"
+
+
+def _glued_start(value: str) -> tuple[str, str] | None:
+    """``(head, tail)`` when ``value`` restarts with its own lead word ``By`` near its end: OCR printed
+    the next row's wrapped start (``By`` / ``Sequoia`` / ``Capital``) above that row's data line, and
+    the reading gave it to the row above (``... Fund IV, L.P. & By Sequoia Capital``)."""
+    words = value.split()
+    if len(words) < 3 or words[0] != _LEAD:
+        return None
+    starts = [i for i in range(max(1, len(words) - _GLUE_MAX_WORDS), len(words)) if words[i] == _LEAD]
+    if len(starts) != 1:
+        return None
+    head_words = words[: starts[0]]
+    # The footnote mark between the two (``&``, ``2)``) is debris of the row above: no letters.
+    while head_words and not any(ch.isalpha() for ch in head_words[-1]):
+        head_words.pop()
+    head, tail = " ".join(head_words), " ".join(words[starts[0] :])
+    return (head, tail) if len(head) >= MIN_VALUE_LEN else None
+
+
+class _NatureRow(Protocol):
+    nature_of_ownership: str | None
+
+
+def _move_glued_starts(table: str, rows: Sequence[_NatureRow], notes: str, ctx: CheckContext) -> None:
+    """Give a glued-on wrapped start back to the next row of the same table.
+
+    Evidence, not layout guessing: the next row's nature lacks the lead word, and the tail joined to it
+    is printed in the footnotes (``... Sequoia Capital USGF Principals Fund IV, L.P. ...``). Clean text
+    never needs this: its cells do not run into each other, and a value like ``By Trust A and By Trust B``
+    leaves no lead-less next row whose completion the footnotes print."""
+    for i in range(len(rows) - 1):
+        value, nxt = rows[i].nature_of_ownership, rows[i + 1].nature_of_ownership
+        if not isinstance(value, str) or not isinstance(nxt, str) or nxt.split(" ", 1)[0].casefold() == "by":
+            continue
+        split = _glued_start(value)
+        if split is None:
+            continue
+        head, tail = split
+        joined = f"{tail} {nxt}"
+        name = joined.split(" ", 1)[1]
+        span = best_passage_match(name, notes, min_ratio=FOOTNOTE_MIN_RATIO)
+        if span is None or not _same_edges(name, _trim_to(name, _snap(notes, *span))):
+            continue
+        rows[i].nature_of_ownership = head
+        rows[i + 1].nature_of_ownership = joined
+        ctx.repaired(f"{table}[{i}].nature_of_ownership", value, head, WHY_GLUE)
+        ctx.repaired(f"{table}[{i + 1}].nature_of_ownership", nxt, joined, WHY_GLUE)
+
+
 def check_consensus(filing: OwnershipFiling, ctx: CheckContext) -> None:
     """Replace OCR-damaged title and nature-of-ownership values by their best-supported printing."""
     notes = "\n".join(f.text for f in filing.footnotes if f.text)
@@ -252,6 +397,9 @@ def check_consensus(filing: OwnershipFiling, ctx: CheckContext) -> None:
         notes += "\n" + filing.remarks
     notes = " ".join(notes.split())
     note_fold = notes.casefold()
+    if notes:
+        for table in TABLES:
+            _move_glued_starts(table, getattr(filing, table), notes, ctx)
     by_family: list[list[tuple[str, object, str, str]]] = []  # (row path, row, field, value)
     for fields in FAMILIES.values():
         cells: list[tuple[str, object, str, str]] = []
