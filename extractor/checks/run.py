@@ -16,6 +16,7 @@ from extractor.checks.consensus import check_consensus
 from extractor.checks.context import CheckContext
 from extractor.checks.formd import check_formd
 from extractor.checks.holdings import check_holdings
+from extractor.checks.titles import check_titles
 from extractor.checks.validate import validate_formd, validate_ownership
 from extractor.ingest import NormalisedText
 from extractor.records import Envelope, FormDFiling, OwnershipFiling
@@ -56,6 +57,8 @@ def run_checks(
     if isinstance(filing, OwnershipFiling):
         # Text consensus first: the holdings chains are keyed on title and nature of ownership.
         check_consensus(filing, ctx)
+        # Then titles consensus could not merge: interleaved, reordered or garbled OCR printings.
+        check_titles(filing, ctx)
         check_holdings(filing, ctx)
         validate_ownership(filing, ctx)
     elif isinstance(filing, FormDFiling):
