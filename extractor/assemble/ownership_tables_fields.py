@@ -225,6 +225,44 @@ def drop_bare_marks(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _mark_before_letter(toks: list[Token], k: int) -> bool:
+    """``993 2 |D $0 |6,274``: a bare 1-2 digit number right after the amount and right before the
+    (A)/(D) letter is a footnote mark that lost its parentheses; the form prints no value between
+    those two columns, and taken as a value it would become the price."""
+    t = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return (
+        t.kind is TokenKind.NUMBER
+        and t.text.isdigit()
+        and len(t.text) <= 2
+        and nxt is not None
+        and nxt.kind is TokenKind.LETTER
+        and nxt.text in ("A", "D")
+    )
+
+
+_LETTER_GAP = 3  # junk words OCR leaves between the (A)/(D) letter and the D/I letter (price, owned)
+
+
+def _lone_amount_letter(toks: list[Token], start: int) -> int | None:
+    """``2,248,637 | D ¢ M10 I By``: price and amount owned lost to OCR junk, the amount is the row's
+    only number and two letters follow it; the first (right after the amount) is the (A)/(D) letter,
+    the second the D/I letter. Without this the (A)/(D) letter is read as D/I. Index of the first."""
+    nums = [k for k in range(start, len(toks)) if toks[k].kind in _NUMERIC]
+    if len(nums) != 1 or nums[0] + 1 >= len(toks):
+        return None
+    k = nums[0] + 1
+    if toks[k].kind is not TokenKind.LETTER or toks[k].text not in ("A", "D"):
+        return None
+    for j in range(k + 1, min(k + 2 + _LETTER_GAP, len(toks))):
+        t = toks[j]
+        if t.kind is TokenKind.LETTER and t.text in ("D", "I"):
+            return k
+        if t.kind is TokenKind.TEXT and sum(c.isalpha() for c in t.text) >= 3 and t.text.isalpha():
+            return None  # a word: the nature text has begun
+    return None
+
+
 def parse_table_i(
     seq: list[Token], *, hint: Hint | None = None, ocr: bool = False, want_nature: bool = False
 ) -> RowFields:
@@ -253,6 +291,10 @@ def parse_table_i(
         elif "transaction_code" in out and t.text in ("V", "(V)") and t.kind is not TokenKind.TEXT:
             out["equity_swap_involved"] = FieldValue(True, [t], 0.7)
         i += 1
+    lone_ad = _lone_amount_letter(toks, i) if ocr and (dates or "transaction_code" in out) else None
+    if lone_ad is not None:
+        out["transaction_acquired_disposed_code"] = FieldValue(toks[lone_ad].text, [toks[lone_ad]], 0.7)
+        toks = toks[:lone_ad] + toks[lone_ad + 1 :]
     last = _tail(toks, i, out, want_nature=want_nature)
     nums = [(k, t) for k, t in enumerate(toks[: last + 1]) if k >= i and t.kind in _NUMERIC]
     if not nums:
@@ -273,8 +315,10 @@ def parse_table_i(
         rest = nums  # amount lost (OCR): the dollar figure is the price
     else:
         out["transaction_shares"] = _num(first)
+        if ocr and len(rest) >= 3 and rest[0][0] == first_k + 1 and _mark_before_letter(toks, rest[0][0]):
+            rest = rest[1:]
     # The (A)/(D) letter sits between amount and price; some dumps print it after the price.
-    for t in toks[first_k + 1 : last + 1] if early_ad is None else []:
+    for t in toks[first_k + 1 : last + 1] if early_ad is None and lone_ad is None else []:
         if t.kind is TokenKind.LETTER and t.text in ("A", "D"):
             out["transaction_acquired_disposed_code"] = FieldValue(t.text, [t])
             break

@@ -12,6 +12,13 @@ a suspect is repaired only when
 
 Everything else is left as printed: a warning names the link and the figures lose confidence.
 
+Two slips need no chain, only the row itself (``_row_slips``, run first):
+
+- a table rule read as ``1`` glued to an acquisition's owned figure (``37,310 A $0 137,310`` where other rows
+  print ``$0 |744,271``): the figure is ``1`` + the row's own amount, i.e. the holder had nothing before;
+- a thousands comma read as a point in one share figure of a row whose other share figure prints the same
+  digits (``8,511 ... 8.511 | $0 8,511``).
+
 Trap: real filings often do not add up (several ownership lines summed into one figure, rows out of
 order, a grant of another series under the same title). Without the OCR-slip and uniqueness tests, the
 arithmetic alone "repairs" dozens of correct figures on the dev set.
@@ -19,17 +26,26 @@ arithmetic alone "repairs" dozens of correct figures on the dev set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractor.checks.context import CheckContext
-from extractor.checks.slips import digit_slip, number_tokens
+from extractor.checks.slips import (
+    MIN_GARBLED,
+    digit_slip,
+    digits_of,
+    garbled_reading,
+    number_tokens,
+    rule_read_as_one,
+)
 from extractor.evaluate.compare import normalize_text
 from extractor.records import OwnershipFiling
 
 OWNED = "shares_owned_following_transaction"
 SHARES = "transaction_shares"
 CODE = "transaction_acquired_disposed_code"
+UNDERLYING = "underlying_security_shares"
 CHAIN_TABLES = ("non_derivative_transactions", "derivative_transactions")
 # Keys that must agree for two rows to be one chain (derivatives: one series of one security).
 _KEY_FIELDS = {
@@ -206,8 +222,225 @@ def _ok_with(prev: object, row: object, key: str, value: float, prev_side: bool 
         setattr(target, key, old)
 
 
+def _neighbours(filing: OwnershipFiling, table: str) -> dict[int, tuple[int | None, int | None]]:
+    """Row -> (previous row, next row) of its chain, for rows in a chain of two or more."""
+    out: dict[int, tuple[int | None, int | None]] = {}
+    for t, chain in chains(filing):
+        if t != table:
+            continue
+        for k, i in enumerate(chain):
+            out[i] = (chain[k - 1] if k else None, chain[k + 1] if k + 1 < len(chain) else None)
+    return out
+
+
+def _rule_one_repair(ctx: CheckContext, table: str, rows: Sequence[object], i: int, nxt: int | None) -> None:
+    """``37,310 A $0 137,310``: an acquisition's owned figure printed as ``1`` + its own amount.
+
+    Genuine only if the holder owned exactly 10, 100, 1,000 ... shares before; a misread rule line in
+    front of the figure (``|`` elsewhere in the same column) is the likelier story. Taken only when the
+    printed figure really starts with that ``1``, the row has no previous row in its chain (a previous
+    figure would decide by arithmetic, see ``_repair_one``) and the next link, when it can be checked,
+    does not confirm the printed figure.
+    """
+    row = rows[i]
+    amount, owned = getattr(row, SHARES), getattr(row, OWNED)
+    path = f"{table}[{i}].{OWNED}"
+    printed = ctx.printed(path)
+    if _sign(row) != 1 or amount is None or owned is None or printed is None:
+        return
+    if not rule_read_as_one(printed, owned, amount):
+        return
+    if nxt is not None and _link_ok(row, rows[nxt]) is True:
+        return
+    after = int(amount) if float(amount).is_integer() else amount
+    if nxt is not None and not _ok_with(row, rows[nxt], OWNED, after, prev_side=True):
+        return
+    setattr(row, OWNED, after)
+    ctx.repaired(
+        path,
+        owned,
+        after,
+        f"OCR-damaged figure: a table rule read as '1' in front of the printed {printed.strip()!r}, which "
+        "is otherwise the row's own acquired amount (nothing owned before this row)",
+    )
+
+
+_SHARE_FIGURES = (SHARES, UNDERLYING, OWNED)
+
+
+def _separator_repair(ctx: CheckContext, table: str, row: object, i: int) -> None:
+    """``8.511`` beside ``8,511`` in one row: a share figure with exactly three decimals whose digits
+    are those of another, whole share figure of the same row had its thousands comma read as a point."""
+    whole = {
+        digits_of(v)
+        for k in _SHARE_FIGURES
+        if (v := getattr(row, k, None)) is not None and float(v).is_integer()
+    }
+    for key in _SHARE_FIGURES:
+        value = getattr(row, key, None)
+        path = f"{table}[{i}].{key}"
+        printed = ctx.printed(path)
+        if value is None or float(value).is_integer() or printed is None:
+            continue
+        head, _, decimals = printed.strip().partition(".")
+        if len(decimals) != 3 or not head.isdigit() or not decimals.isdigit() or len(head) > 3:
+            continue
+        if head + decimals not in whole:
+            continue
+        after = int(head + decimals)
+        setattr(row, key, after)
+        ctx.repaired(
+            path,
+            value,
+            after,
+            f"OCR-damaged figure: thousands comma read as a point in {printed.strip()!r}; the row prints "
+            f"the same digits as {_fmt(after)} in another share column",
+        )
+
+
+def _grant_amount_repair(ctx: CheckContext, table: str, row: object, i: int) -> None:
+    """``A 1309) ... Stock 1,300 | $12.01 1,300``: a derivative acquired into an empty line prints its
+    amount three times (amount, underlying amount, amount owned after). When the last two agree and the
+    first is a one-digit OCR slip of them, the first is repaired to them."""
+    amount, underlying, owned = (
+        getattr(row, SHARES),
+        getattr(row, UNDERLYING),
+        getattr(row, OWNED),
+    )
+    if _sign(row) != 1 or amount is None or underlying is None or owned is None:
+        return
+    if not _close(underlying, owned) or _close(amount, owned) or not float(owned).is_integer():
+        return
+    path = f"{table}[{i}].{SHARES}"
+    printed = ctx.printed(path)
+    if printed is None:
+        return
+    slip = digit_slip(printed, owned)
+    if slip is None:
+        return
+    after = int(owned)
+    setattr(row, SHARES, after)
+    ctx.repaired(
+        path,
+        amount,
+        after,
+        f"OCR-damaged figure: {slip} in the printed {printed.strip()!r}; the underlying amount and the "
+        f"amount owned after both print {_fmt(after)}",
+    )
+
+
+_ROW_TABLES = (*CHAIN_TABLES, "derivative_holdings")
+# Cell columns of a transaction row, left to right (text columns left out: their spans wrap over lines).
+_COLUMNS = {
+    "non_derivative_transactions": (
+        "transaction_date",
+        "deemed_execution_date",
+        "transaction_code",
+        SHARES,
+        CODE,
+        "transaction_price_per_share",
+        OWNED,
+        "direct_or_indirect_ownership",
+    ),
+    "derivative_transactions": (
+        "conversion_or_exercise_price",
+        "transaction_date",
+        "deemed_execution_date",
+        "transaction_code",
+        SHARES,
+        "exercise_date",
+        "expiration_date",
+        UNDERLYING,
+        "transaction_price_per_share",
+        OWNED,
+        "direct_or_indirect_ownership",
+    ),
+}
+_WORD = re.compile(r"[^\s|]+")
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _garbled_candidates(ctx: CheckContext, table: str, i: int, key: str) -> list[tuple[int, str]]:
+    """Words (start, text) printed between the row's cells left and right of column ``key``, on a line
+    where both neighbours were read, that no field of the row was read from."""
+    if ctx.text is None:
+        return []
+    cols = _COLUMNS[table]
+    k = cols.index(key)
+    spans = {c: ctx.spans.get(f"{table}[{i}].{c}") for c in cols}
+    taken = [s for s in spans.values() if s is not None]
+    out: list[tuple[int, str]] = []
+    for left in (spans[c] for c in reversed(cols[:k])):
+        if left is None:
+            continue
+        line = _line_of(ctx.text, left[0])
+        right = next(
+            (s for c in cols[k + 1 :] if (s := spans[c]) is not None and line[0] <= s[0] < line[1]), None
+        )
+        if right is None:
+            return []
+        for m in _WORD.finditer(ctx.text, left[1], right[0]):
+            a, b = m.start(), m.end()
+            if not any(a < e and s < b for s, e in taken):
+                out.append((a, m.group(0)))
+        return out
+    return []
+
+
+def _garbled_repair(ctx: CheckContext, table: str, row: object, i: int) -> None:
+    """A share figure lost because its digits were read as letters (``T44,271``, ``g51``): filled from
+    the word printed in its column when that word reads as another whole share figure of the row."""
+    for key in (SHARES, UNDERLYING):
+        if not hasattr(row, key) or getattr(row, key) is not None:
+            continue
+        figures = {
+            v
+            for c in _SHARE_FIGURES
+            if c != key and (v := getattr(row, c, None)) is not None and v >= MIN_GARBLED
+        }
+        hits = {
+            (w, v)
+            for _, w in _garbled_candidates(ctx, table, i, key)
+            for v in figures
+            if garbled_reading(w, v)
+        }
+        if len({v for _, v in hits}) != 1:
+            continue
+        word, value = hits.pop()
+        after = int(value)
+        setattr(row, key, after)
+        ctx.repaired(
+            f"{table}[{i}].{key}",
+            None,
+            after,
+            f"OCR-damaged figure: digits read as letters in the printed {word!r} in this column; it reads "
+            f"as {_fmt(after)}, printed in another share column of the row",
+        )
+
+
+def _row_slips(filing: OwnershipFiling, ctx: CheckContext) -> None:
+    for table in _ROW_TABLES:
+        rows = getattr(filing, table)
+        links = _neighbours(filing, table) if table in CHAIN_TABLES else {}
+        for i, row in enumerate(rows):
+            _separator_repair(ctx, table, row, i)
+            if table in _COLUMNS:
+                _garbled_repair(ctx, table, row, i)
+            prev, nxt = links.get(i, (None, None))
+            if table in CHAIN_TABLES and prev is None:
+                _rule_one_repair(ctx, table, rows, i, nxt)
+            if table == "derivative_transactions" and prev is None:
+                _grant_amount_repair(ctx, table, row, i)
+
+
 def check_holdings(filing: OwnershipFiling, ctx: CheckContext) -> None:
     """Repair forced OCR slips in the holdings chains, then warn about links that still do not add up."""
+    _row_slips(filing, ctx)
     for _ in range(_MAX_PASSES):
         if not _repair_one(filing, ctx):
             break

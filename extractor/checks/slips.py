@@ -69,3 +69,64 @@ def number_tokens(text: str) -> list[tuple[int, int, float]]:
     """Numbers printed in ``text`` as (start, end, value). Spaces separate numbers here on purpose:
     joining them would merge neighbouring columns (``$0 243,572``)."""
     return [(m.start(), m.end(), float(m.group(0).replace(",", ""))) for m in _NUMBER_TOKEN.finditer(text)]
+
+
+def rule_read_as_one(printed: str, value: float, amount: float) -> bool:
+    """``137,310`` printed for an amount of ``37,310``: the figure is a ``1`` (a table rule line the OCR
+    read as a digit) glued in front of ``amount``. Whole figures only; the ``1`` must be printed."""
+    text = printed.strip()
+    if (
+        not text.startswith("1")
+        or not float(value).is_integer()
+        or not float(amount).is_integer()
+        or amount <= 0
+    ):
+        return False
+    return digits_of(value) == "1" + digits_of(amount)
+
+
+# Letters (and marks) OCR prints for digits in a figure: "T44,271" for 744,271, "g51" for 851.
+_LETTER_DIGITS = {
+    "T": "7",
+    "g": "89",
+    "q": "9",
+    "O": "0",
+    "o": "0",
+    "Q": "0",
+    "D": "0",
+    "l": "1",
+    "I": "1",
+    "i": "1",
+    "!": "1",
+    "S": "5",
+    "s": "5",
+    "B": "8",
+    "Z": "2",
+    "z": "2",
+    "G": "6",
+    "b": "6",
+}
+_GARBLE_EDGES = "[]{}|_()/;:'\"`"
+MIN_GARBLED = 100
+
+
+def garbled_reading(token: str, value: float) -> bool:
+    """Is ``token`` (no value by itself) ``value`` printed with some digits read as look-alike letters?
+
+    Every character must be the digit itself or a letter the OCR confuses with it, at least one real
+    digit must remain, and short figures (< ``MIN_GARBLED``) never match: ``g5`` could be anything.
+    """
+    if not float(value).is_integer() or value < MIN_GARBLED:
+        return False
+    text = token.strip(_GARBLE_EDGES).rstrip(".,")
+    want = f"{int(value):,}" if "," in text else str(int(value))
+    if len(text) != len(want) or not any(c.isdigit() for c in text):
+        return False
+    swapped = 0
+    for got, digit in zip(text, want, strict=True):
+        if got == digit:
+            continue
+        if digit not in _LETTER_DIGITS.get(got, ""):
+            return False
+        swapped += 1
+    return swapped > 0

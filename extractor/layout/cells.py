@@ -125,12 +125,51 @@ def classify(piece: str) -> TokenKind:
 _RULE_SPLIT = re.compile(r"^(.{1,40}?\d)[/\]]([ADI])$")
 
 
+# Table II dates with a damaged mark glued on (OCR): "12/31/20122", "12/08/2017£4)", "07/12/2019!22",
+# and a second date glued after the mark: "10/09/2020°2)10/08/2030;/Common".
+_DATE_HEAD = re.compile(r"\d{1,2}/\d{1,2}/(?:19|20)\d\d")
+_MAX_DEBRIS = 4
+# OCR reads the decimal point of a price as a hyphen: "$9-51", "$48-66" (exactly two decimals after it).
+_MONEY_DASH = re.compile(r"^\$?\d{1,4}-\d{2}$")
+
+
+def _date_pieces(piece: str) -> list[tuple[int, str]] | None:
+    """A date, mark debris, maybe a second date and a glued word: the dates (and the word) as pieces,
+    the debris dropped. ``None`` when the piece is not that shape, including a well-formed mark
+    (``01/24/2020(2)``: the footnote split below keeps its id)."""
+    head = _DATE_HEAD.match(piece)
+    if head is None or head.end() == len(piece) or len(piece) > 60:
+        return None
+    rest = piece[head.end() :]
+    if _GLUED_FOOT.fullmatch(rest) or not rest.strip(_RULE_CHARS + ")"):
+        return None
+    out = [(0, head.group(0))]
+    second = _DATE_HEAD.search(rest)
+    debris = rest[: second.start()] if second else rest
+    # The debris holds what is left of the mark's number; without a digit it is punctuation of prose
+    # ("on 12/31/2012.") or a date range ("01/01/2020-12/31/2020"), left to the other rules.
+    if len(debris) > _MAX_DEBRIS or not any(c.isdigit() for c in debris):
+        return None
+    if second is None:
+        return out
+    out.append((head.end() + second.start(), second.group(0)))
+    tail_at = head.end() + second.end()
+    word = piece[tail_at:].lstrip(_RULE_CHARS + ";:/,.'\"")
+    if word:
+        out.append((len(piece) - len(word), word))
+    return out
+
+
 def _pieces(text: str) -> list[tuple[int, str]]:
     """Whitespace/pipe-separated pieces with their start; a number glued to a D/I/A letter by a
-    misread rule is two pieces."""
+    misread rule is two pieces, a date with glued mark debris is the date (see ``_date_pieces``)."""
     out: list[tuple[int, str]] = []
     for m in _TOKEN.finditer(text):
         piece = m.group(0)
+        dates = _date_pieces(piece)
+        if dates is not None:
+            out.extend((m.start() + k, p) for k, p in dates)
+            continue
         split = _RULE_SPLIT.match(piece) if len(piece) <= 42 else None
         if split and classify(split.group(1)) is TokenKind.NUMBER:
             out.append((m.start(), split.group(1)))
@@ -138,6 +177,11 @@ def _pieces(text: str) -> list[tuple[int, str]]:
         else:
             out.append((m.start(), piece))
     return out
+
+
+def _dollar_before(piece: str, prev: Token | None, cell: int) -> bool:
+    """The ``$`` of a price is glued to the piece or is the token just before it in its cell."""
+    return piece.startswith("$") or (prev is not None and prev.text == "$" and prev.cell == cell)
 
 
 def tokenize_line(line: Line) -> list[Token]:
@@ -157,9 +201,10 @@ def tokenize_line(line: Line) -> list[Token]:
                     piece = core
                     kind = classify(piece)
             if kind is TokenKind.TEXT:
-                # OCR reads a rule as "/" and keeps half of a footnote mark: "/12,681,798",
-                # "07/27/2033)". Stripped only when what is left is a value (a "buy)" stays text).
-                core = piece.lstrip("/")
+                # OCR reads a rule as "/" or ")" and keeps half of a footnote mark: "/12,681,798",
+                # ")12,150", "07/27/2033)". Stripped only when what is left is a value (a "buy)" stays
+                # text).
+                core = piece.lstrip("/)")
                 if "(" not in core:
                     core = core.rstrip(")")
                 if _DATE_GLUED_DIGIT.match(core):
@@ -168,6 +213,10 @@ def tokenize_line(line: Line) -> list[Token]:
                     x0 += piece.index(core)
                     piece = core
                     kind = classify(piece)
+            prev = tokens[-1] if tokens else None
+            if kind is TokenKind.TEXT and _MONEY_DASH.match(piece) and _dollar_before(piece, prev, ci):
+                piece = piece.replace("-", ".")
+                kind = classify(piece)
             if kind is TokenKind.TEXT or kind is TokenKind.LETTER:
                 g = _GLUED_FOOT.search(piece)
                 if g and g.start() > 0:
