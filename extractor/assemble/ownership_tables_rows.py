@@ -29,6 +29,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
+from extractor.assemble.ownership_tables_fields import split_leading_title
 from extractor.layout.cells import Token, TokenKind
 from extractor.layout.columns import ColumnModel
 from extractor.layout.lines import Line
@@ -228,10 +229,30 @@ def _ends_phrase(bl: BodyLine, *, reading: bool = False) -> bool:
     last = bl.tokens[-1]
     if reading and len(bl.tokens) > 1 and _MARK_DEBRIS_END.match(last.text):
         return True
+    if reading and _ends_entity(bl.tokens):
+        return True
     return last.kind is TokenKind.FOOTNOTE or bool(last.footnotes) or last.text.endswith(")")
 
 
 _MARK_DEBRIS_END = re.compile(r"^[&@©®]\)?$|^\S{0,2}\)$")
+
+# Legal-form suffixes that close an owner's name; OCR drops or swaps their dots (``L.p,``, ``Lp,``).
+_ENTITY_SUFFIXES = frozenset({"lp", "llc", "llp", "ltd", "inc"})
+
+
+def _ends_entity(tokens: list[Token]) -> bool:
+    """The line ends an entity name (``L.p,``, ``LLC “4``): in OCR a footnote mark that follows
+    the suffix is often lost or printed as debris, so the suffix itself ends the wrapped cell
+    (``Fund XV,`` / ``L.p,`` / ``Sequoia``: the last word opens the next row's nature)."""
+    k = len(tokens)
+    # Trailing marks and their debris (``“4``, ``&``, ``2)``): short and without a letter.
+    while k > 1 and (
+        tokens[k - 1].kind is TokenKind.FOOTNOTE
+        or (len(tokens[k - 1].text) <= 2 and not any(c.isalpha() for c in tokens[k - 1].text))
+    ):
+        k -= 1
+    word = "".join(c for c in tokens[k - 1].text if c.isalnum()).lower()
+    return word in _ENTITY_SUFFIXES
 
 
 def _is_closed(bl: BodyLine) -> bool:
@@ -255,6 +276,9 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
     out: list[RowGroup] = []
     for i, row in enumerate(rows):
         nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if nxt is not None and _raised_amount(row, nxt):
+            _give_raised_to_next(row, nxt)
+            continue
         if row.data[0].strong or (not out and (nxt is None or not nxt.data[0].strong)):
             out.append(row)
             continue
@@ -282,13 +306,49 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
             tgt.data.extend(row.data)
             tgt.below.extend(row.below)
         elif nxt is not None:
-            nxt.orphans.extend(t for d in row.data for t in d.tokens if t.is_data)
-            nxt.above[:0] = [
-                *row.above,
-                *(BodyLine(d.line, [t for t in d.tokens if not t.is_data], "text") for d in row.data),
-                *row.below,
-            ]
+            _give_to_next(row, nxt)
     return out
+
+
+def _give_to_next(row: RowGroup, nxt: RowGroup) -> None:
+    """The row's values fill the next row's empty fields; its words become wrapped text above it."""
+    nxt.orphans.extend(t for d in row.data for t in d.tokens if t.is_data)
+    nxt.above[:0] = [
+        *row.above,
+        *(BodyLine(d.line, [t for t in d.tokens if not t.is_data], "text") for d in row.data),
+        *row.below,
+    ]
+
+
+def _give_raised_to_next(row: RowGroup, nxt: RowGroup) -> None:
+    """Like ``_give_to_next``, but a value inside the title (``$0.0001 par``) stays title text."""
+    title, rest = split_leading_title(row.data[0].tokens)
+    nxt.orphans.extend(t for t in rest if t.is_data)
+    words = BodyLine(row.data[0].line, [*title, *(t for t in rest if not t.is_data)], "text")
+    nxt.above[:0] = [*row.above, words, *row.below]
+
+
+def _raised_amount(row: RowGroup, nxt: RowGroup) -> bool:
+    """Trap: OCR prints a short amount cell, centred on a row whose title wraps, on the title's
+    first line (``Class A Common Stock, $0.0001 par 18,421`` / ``value $ 09/14/2021 A ... D``;
+    ``Option 1,559 Common`` / ``(right to $20.27 04/12/2019 ...``). That line starts with words
+    like a row of its own, but one bare amount without a date or a D/I is no row: it is the
+    first line of the next, dated, row, which takes its amount and its words. The next row's
+    title must continue a phrase (small letter, open parenthesis): a holding whose D/I was lost
+    (``Class A Common Stock 27,542``) above a row with a title of its own stays a row.
+    """
+    if len(row.data) != 1 or not nxt.data[0].strong:
+        return False
+    toks = [t for t in row.data[0].tokens if t.kind is not TokenKind.FOOTNOTE]
+    title, rest = split_leading_title(toks)
+    data = [t for t in rest if t.is_data]
+    if not title or len(data) != 1 or data[0].kind is not TokenKind.NUMBER:
+        return False
+    if any(t.kind is TokenKind.LETTER and t.text in ("D", "I") for t in rest):
+        return False
+    lead = nxt.data[0].tokens[0].text
+    continues = lead[:1].islower() or (lead.startswith("(") and lead[1:2].islower())
+    return continues and any(t.kind is TokenKind.DATE for d in nxt.data for t in d.tokens)
 
 
 def _take_title_after_blank(prev: RowGroup, row: RowGroup) -> None:
@@ -372,14 +432,39 @@ def merge_scrambled_blocks(body: list[BodyLine], *, derivative: bool = False) ->
             j += 1
         singles = sum(1 for a, b in spans[k:j] if b - a == 1 and any(t.is_data for t in body[a].tokens))
         if singles >= 3:
-            out.extend(body[pos : spans[k][0]])
-            out.extend(_virtual_rows([body[a:b] for a, b in spans[k:j]], derivative))
+            after_row = any(bl.kind == "data" for bl in body[: spans[k][0]])
+            lead = _leftover_blocks([body[a:b] for a, b in spans[k:j]]) if after_row else 0
+            out.extend(body[pos : spans[k + lead][0]])
+            out.extend(_virtual_rows([body[a:b] for a, b in spans[k + lead : j]], derivative))
             pos = spans[j - 1][1]
             k = j
         else:
             k = max(j, k + 1)
     out.extend(body[pos:])
     return out
+
+
+def _leftover_blocks(blocks: list[list[BodyLine]]) -> int:
+    """Text blocks at the head of a scrambled run that belong to no row of the run.
+
+    Trap: OCR often prints the end of the row above (``Fund (Q), L.p, (4)``, ``vehicle``) or the
+    start of the next row's nature (``Sequoia``, before ``Class A Common Stock`` / ``479`` /
+    ``Capital U.S. ...``) as its own paragraph before the first title of the run. Glued to that
+    title they corrupt it (``Fund (Q), L.p, Class A Common Stock``); left as plain text lines, the
+    gap rules share them between the row above and the row below. A head that continues the title
+    (the next block starts with a small letter: ``Class A ... $0.0001 par`` / ``value``) stays.
+    """
+    k = 0
+    while k + 1 < len(blocks) and not any(t.is_data for b in blocks[k] for t in b.tokens):
+        if any(t.is_data for b in blocks[k + 1] for t in b.tokens):
+            return 0 if k == 0 or not _capitalised(blocks[k]) else k
+        k += 1
+    return 0
+
+
+def _capitalised(block: list[BodyLine]) -> bool:
+    first = next((t for b in block for t in b.tokens if any(c.isalpha() for c in t.text)), None)
+    return first is not None and first.text[:1].isupper()
 
 
 def _cell_block(block: list[BodyLine]) -> bool:
