@@ -7,7 +7,7 @@ the OCR text where the repair depends on it.
 from __future__ import annotations
 
 from extractor.checks.context import REPAIRED_CONFIDENCE, CheckContext
-from extractor.checks.titles import WHY, check_titles, is_valid_title
+from extractor.checks.titles import WHY, _drop_strays, check_titles, is_valid_title
 from extractor.records import (
     DerivativeHolding,
     DerivativeTransaction,
@@ -242,3 +242,9 @@ def test_singular_prose_printing_does_not_make_a_cut_title_ambiguous() -> None:
     )
     _run(filing, OCR_TABLE_I)
     assert filing.derivative_transactions[1].underlying_security_title == "American Depositary Shares"
+
+
+def test_lone_currency_sign_is_dropped_not_the_class() -> None:
+    """pdftotext -layout put a price cell's ``$`` inside a wrapped title: the ``$`` goes, ``Class B`` stays
+    (snapping to the embedded ``Common Stock`` would turn one security into another)."""
+    assert _drop_strays("Class B $ Common Stock") == "Class B Common Stock"

@@ -23,6 +23,7 @@ from extractor.assemble.ownership_tables_fields import (
 )
 from extractor.assemble.ownership_tables_fixed import parse_fixed_width
 from extractor.assemble.ownership_tables_pages import fit_page_model, page_numbers, page_starts
+from extractor.assemble.ownership_tables_phantoms import fold_price_rows, merge_phantom_holdings
 from extractor.assemble.ownership_tables_reading import demote_ocr_marks, parse_reading_order
 from extractor.assemble.ownership_tables_rows import (
     NATURE_LEADS,
@@ -91,10 +92,16 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
         body = _body(lines, header_end, stop, model, starts)
         if not model.fixed_width:
             body = merge_scrambled_blocks(body, derivative=table == TABLE_II)
-        for row in group_rows(body, model):
-            parsed = _parse_row(row, table, model, form3)
-            if parsed is not None:
-                _emit(result, table, parsed, form3)
+        rows = group_rows(body, model)
+        reading_ii = table == TABLE_II and not model.fixed_width
+        if reading_ii:
+            rows = fold_price_rows(rows)
+        parsed_rows = [p for p in (_parse_row(row, table, model, form3) for row in rows) if p is not None]
+        if reading_ii and not form3:
+            merged = merge_phantom_holdings([(p.fields, p.is_transaction) for p in parsed_rows])
+            parsed_rows = [ParsedRow(f, tx) for f, tx in merged]
+        for parsed in parsed_rows:
+            _emit(result, table, parsed, form3)
     return result
 
 

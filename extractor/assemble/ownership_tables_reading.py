@@ -18,6 +18,7 @@ import re
 
 from extractor.assemble.ownership_tables_fields import (
     ACQUIRING_CODES,
+    TRANSACTION_CODES,
     FieldValue,
     RowFields,
     code_letter,
@@ -78,9 +79,17 @@ def demote_ocr_marks(tokens: list[Token]) -> None:
             and bool(_YEAR.match(t.text))
             and sum(1 for u in tokens if u.is_data) == 1
         )
+        # "2010 Fund,": the year of a wrapped fund name opens a line of words too.
+        year_first = (
+            before is None
+            and after is TokenKind.TEXT
+            and bool(_YEAR.match(t.text))
+            and sum(1 for u in tokens if u.is_data) == 1
+        )
         if (
             (alone and (len(t.text) <= 2 or _YEAR.match(t.text)))
             or year_last
+            or year_first
             or (before is TokenKind.TEXT and after is TokenKind.TEXT)
         ):
             # A lone "479" is an amount cell that OCR printed on its own line (one cell per
@@ -116,6 +125,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         # A Table II holding whose date cells hold only footnote marks: the marks, not a date,
         # end the title, as on Form 3.
         title, pre, utitle, post = _split_form3_ii(seq)
+        pre, utitle, post = _lost_date_transaction(pre, utitle, post)
         out = parse_table_ii(pre, post, ocr=True, want_nature=True)
         set_text(out, "underlying_security_title", utitle, ocr=True)
         opened = ["security_title", "underlying_security_title", "nature_of_ownership"]
@@ -317,14 +327,25 @@ def _split_form3_ii(seq: list[Token]) -> tuple[list[Token], list[Token], list[To
     the underlying title; where no mark separates them, the title ends with the underlying title
     (``Class B Common Stock Common Stock``): the doubled phrase is the cut.
     """
-    for t in seq:
+    opened = False  # an open parenthesis before: "buy)" closes "(right to", it is no mark
+    for k, t in enumerate(seq):
+        # Trap: "(right to" may wrap above the data line, which then holds "to buy)" or "buy)"
+        # alone: only a closing word right after a capitalised title word is taken for debris.
+        after_title = k > 0 and seq[k - 1].text[:1].isupper() and seq[k - 1].kind is TokenKind.TEXT
+        unmatched = t.text.endswith(")") and "(" not in t.text and not opened and after_title
         if (
             t.kind is TokenKind.TEXT
             and len(t.text) <= 4
-            and _MARK_DEBRIS.match(t.text)
+            and (_MARK_DEBRIS.match(t.text) or (unmatched and t.text[:-1].isalpha() and t.text.islower()))
             and t.text.strip("()[]|") not in ("D", "I")
         ):
+            # ``fen)``: a mark's debris may be three letters long; without an open parenthesis
+            # before it, a closing one ends no phrase of the title.
             t.kind = TokenKind.FOOTNOTE
+        if "(" in t.text:
+            opened = ")" not in t.text.split("(")[-1]
+        elif t.text.endswith(")"):
+            opened = False
     n = len(seq)
     i = 0
     while i < n:
@@ -365,6 +386,45 @@ def _split_form3_ii(seq: list[Token]) -> tuple[list[Token], list[Token], list[To
 
 
 _PLACEHOLDERS = frozenset({"immediately", "immed.", "immediate", "various", "n/a", "none"})
+
+
+def _lost_date_transaction(
+    pre: list[Token], utitle: list[Token], post: list[Token]
+) -> tuple[list[Token], list[Token], list[Token]]:
+    """Date cells, underlying title and the rest of a Form 4 Table II row whose transaction date
+    OCR garbled into letters (``Stock Units (3) Oantanabils A 7.278 (4) (4) Stock 7.278 $0 7,278 D``).
+
+    Trap: without a date the row reads like a holding, and the date debris with the code after it
+    (``Oantanabils A``) like its underlying title. A holding prints one run of words after its
+    marks (the underlying title) and then its amounts; a row whose first word run ends with a
+    transaction code letter right before an amount, and which prints a second word run followed by
+    an amount before any D/I letter, is a transaction: the first run is its date cell and code,
+    the second its underlying title. The debris is dropped (no date is guessed); the rows of
+    ``(pre, utitle, post)`` are returned unchanged when the evidence is not there.
+    """
+    code = utitle[-1] if utitle else None
+    if (
+        code is None
+        or code.kind is not TokenKind.LETTER
+        or code.text not in TRANSACTION_CODES
+        or not post
+        or post[0].kind is not TokenKind.NUMBER
+    ):
+        return pre, utitle, post
+    k = 1
+    while k < len(post) and post[k].kind in (TokenKind.FOOTNOTE, TokenKind.DATE, TokenKind.NA):
+        k += 1
+    j = k
+    while j < len(post) and post[j].kind in (TokenKind.TEXT, TokenKind.LETTER):
+        if post[j].kind is TokenKind.LETTER and post[j].text in ("D", "I"):
+            return pre, utitle, post
+        j += 1
+    words = post[k:j]
+    if not any(sum(c.isalpha() for c in w.text) >= 4 for w in words):
+        return pre, utitle, post
+    if j >= len(post) or post[j].kind is not TokenKind.NUMBER:
+        return pre, utitle, post
+    return [*pre, code, *post[:k]], words, post[j:]
 
 
 def _transaction_end(rest: list[Token]) -> int:
@@ -432,3 +492,8 @@ def _fill_orphans(out: RowFields, orphans: list[Token]) -> None:
             continue
         if key not in out:
             out[key] = FieldValue(parse_number(nums.pop(0).text), [], 0.5)
+            code = out["transaction_code"].value if "transaction_code" in out else None
+            if key == "transaction_shares" and code and "transaction_acquired_disposed_code" not in out:
+                # As for an amount on a wrapped line: the code's direction is the form's prior.
+                ad = "A" if code in ACQUIRING_CODES else "D"
+                out["transaction_acquired_disposed_code"] = FieldValue(ad, [], 0.4)

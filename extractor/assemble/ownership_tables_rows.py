@@ -175,7 +175,12 @@ def _cut(
     blanks = [i for i, b in enumerate(gap) if b.kind == "blank"]
     ends = [c for c in range(1, g + 1) if _ends_phrase(gap[c - 1], reading=reading)]
     leads = [c for c in range(g) if _opens_nature(gap[c]) and (c > 0 or _nature_inline(prev))]
-    if closed:
+    if closed and reading and ends and ends[-1] < g and _is_title_wrap(gap[ends[-1] :]):
+        # Trap: a title wrapped above a data line that starts with its second line (``Restricted``
+        # / ``Stock Units ... D``) makes the row look closed; lines after the last phrase end of
+        # the row above (``buy)``) that open with a capitalised word are that title's first line.
+        cut = ends[-1]
+    elif closed:
         cut = g
     elif reading and leads:
         # Reading-order dumps (OCR): a wrapped line opening a nature entry ("By Sequoia", "See
@@ -199,6 +204,17 @@ def _cut(
     head = [b for b in gap[:cut] if b.kind != "blank"]
     tail = [b for b in gap[cut:] if b.kind != "blank"]
     return head, tail
+
+
+def _is_title_wrap(lines: list[BodyLine]) -> bool:
+    """One or two text lines whose first word is capitalised and opens no nature entry."""
+    text = [b for b in lines if b.kind != "blank"]
+    return (
+        0 < len(text) <= 2
+        and all(b.kind == "text" for b in text)
+        and text[0].tokens[0].text[:1].isupper()
+        and not _opens_nature(text[0])
+    )
 
 
 # Words that open a nature-of-ownership entry ("By Trust", "See footnote", "Held by ...").

@@ -369,9 +369,11 @@ def _sole_garbage(value: str, cand: str) -> str | None:
 
 
 def _stray(words: list[str], i: int, dated: bool) -> bool:
-    """A word with a digit that titles do not print: not a series (``D-1``), rate (``8%``), year (unless
-    the value holds a date run), or a par value amount next to ``par``/``value``."""
+    """A lone symbol, or a word with a digit that titles do not print: not a series (``D-1``), rate
+    (``8%``), year (unless the value holds a date run), or a par value amount next to ``par``/``value``."""
     w = words[i].strip(_STRIP)
+    if not any(ch.isalnum() for ch in w):
+        return True  # a lone symbol (``$`` of a price cell, ``&``): nothing a title prints alone
     if not any(ch.isdigit() for ch in w):
         return False
     if _SERIES.fullmatch(w) or _RATE.fullmatch(w) or (_YEAR.fullmatch(w) and not dated):
