@@ -16,6 +16,7 @@ from extractor.checks.consensus import check_consensus
 from extractor.checks.context import CheckContext
 from extractor.checks.formd import check_formd
 from extractor.checks.holdings import check_holdings
+from extractor.checks.nature import check_nature
 from extractor.checks.titles import check_titles
 from extractor.checks.validate import validate_formd, validate_ownership
 from extractor.ingest import NormalisedText
@@ -55,7 +56,9 @@ def run_checks(
     )
     filing = env.filing
     if isinstance(filing, OwnershipFiling):
-        # Text consensus first: the holdings chains are keyed on title and nature of ownership.
+        # Nature cells first lose debris, regain dropped words and wrapped continuations; text consensus
+        # then fixes their letter slips (the holdings chains are keyed on title and nature of ownership).
+        check_nature(filing, ctx)
         check_consensus(filing, ctx)
         # Then titles consensus could not merge: interleaved, reordered or garbled OCR printings.
         check_titles(filing, ctx)
