@@ -250,9 +250,10 @@ def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
             in_star = not stripped.endswith(".")
             blank = False
             continue
-        if in_star:
+        if in_star and not _FOOTNOTE_ID.match(text):
             in_star = not stripped.endswith(".")
             continue
+        in_star = False  # plain pdftotext prints the "*" / "**" marks alone, then the "(1)" / "(2)" ids
         unit = _Unit(stripped, line.start, line.start + len(text.rstrip()), blank, line=text)
         last_id = _read_anchor(unit, last_id)
         units.append(unit)
@@ -450,6 +451,8 @@ def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
             # the last paragraph is the lines above the id read (w3m / OCR centre the id); without
             # that spare paragraph the numbering may simply skip an id: then nothing is invented
             starts = starts[:-1] if len(starts) == missing + 1 else []
+            if not starts:
+                starts = _sentence_starts(units, lo, a, missing)
         if missing > 0 and len(starts) == missing:
             for n, i in enumerate(starts):
                 units[i].anchor = str(last + 1 + n)
@@ -461,6 +464,17 @@ def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
         out.append(a)
         lo, last = a + 1, fid
     return out
+
+
+def _sentence_starts(units: list[_Unit], lo: int, a: int, missing: int) -> list[int]:
+    """Starts of lost footnotes where no blank line separates footnotes (plain pdftotext).
+
+    Between the previous id and a centred id ``a``, a line after a finished sentence may start a
+    footnote; when such lines are exactly the lost footnotes plus the first line of ``a``'s own
+    note, the lost ones are all but the last. Nothing when the count differs.
+    """
+    starts = [i for i in range(max(lo, 1), a) if units[i].text and _ends_sentence(units[i - 1].text)]
+    return starts[:-1] if len(starts) == missing + 1 else []
 
 
 def _anchor(text: str, last_id: int) -> tuple[str, int] | None:
@@ -502,7 +516,9 @@ def _ids_apart(units: list[_Unit], anchors: list[int]) -> list[FootnoteFound] | 
     if after and before:
         return None
     body = after or before
-    for starts_para in (lambda u: u.blank_before, lambda u: u.para):
+    # plain pdftotext prints the column of ids, then one line per footnote, with no blank lines
+    one_line_each = len(body) == len(anchors)
+    for starts_para in (lambda u: u.blank_before, lambda u: u.para, lambda u: one_line_each):
         paras: list[list[_Unit]] = []
         for u in body:
             if starts_para(u) or not paras:

@@ -21,7 +21,7 @@ from extractor.assemble.ownership_tables_fields import (
 )
 from extractor.assemble.ownership_tables_rows import TEXT_COLUMNS, RowGroup
 from extractor.layout.cells import Token, TokenKind
-from extractor.layout.columns import ColumnModel
+from extractor.layout.columns import Column, ColumnModel
 from extractor.layout.sections import TABLE_I
 
 
@@ -30,14 +30,17 @@ def parse_fixed_width(row: RowGroup, table: str, model: ColumnModel, form3: bool
     buckets: dict[str, list[Token]] = {k: [] for k in TEXT_COLUMNS}
     seq: list[Token] = []
     order = {c.key: i for i, c in enumerate(model.columns)}
+    stacked = _stacked_columns(row, model)
     for bl in row.lines:
         line_model = bl.model or model  # a row may straddle a page break: each line on its own grid
         for j, t in enumerate(bl.tokens):
             col = line_model.column_at(t.x0, t.x1)
-            key = col.key if col else ""
+            key = stacked.get(id(t)) or (col.key if col else "")
             # Nature text may hold years and dates ("Venture 2010 Fund"); a number in the title column
             # is a value that drifted left unless a lower-case word follows ("$0.0001 par value").
-            if key == "nature_of_ownership" and _lone_letter(bl.tokens, j, ("D", "I")):
+            if t.text == "$":
+                seq.append(t)  # an empty price cell ("$ (3)") printed inside the text column
+            elif key == "nature_of_ownership" and _lone_letter(bl.tokens, j, ("D", "I")):
                 seq.append(t)  # pdftotext centres D/I in its cell, past the header label of column 7
             elif (
                 key == "direct_or_indirect_ownership"
@@ -55,7 +58,7 @@ def parse_fixed_width(row: RowGroup, table: str, model: ColumnModel, form3: bool
                 seq.append(t)
     seq.sort(key=lambda t: (t.x0, t.line))
     seq = _join_split_dollars(seq)
-    hint = _make_hint(model)
+    hint = _after_empty_price(row, _make_hint(model))
     if table == TABLE_I:
         out = parse_table_i(seq, hint=hint)
     else:
@@ -72,6 +75,136 @@ def parse_fixed_width(row: RowGroup, table: str, model: ColumnModel, form3: bool
     set_text(out, "security_title", buckets["security_title"])
     set_text(out, "nature_of_ownership", buckets["nature_of_ownership"], 0.85)
     return out
+
+
+def _stacked_columns(row: RowGroup, model: ColumnModel) -> dict[int, str]:
+    """Text column of the words of a wrapped text cell that start outside the column's label.
+
+    w3m left-aligns a cell and wraps it inside its column, so the lines of one cell start at one x
+    (``Class`` / ``A`` / ``Common`` / ``Stock`` at x=107 while the ``7.`` label is at x=109). A short
+    line of such a cell (the lone ``A``) overlaps the column to its left more than its own and would
+    be read as a value there (an A/D code, a transaction code). Runs of words standing one above the
+    other at the same x on consecutive lines form a stack; the stack goes to the text column of its
+    widest extent. Only words move (a run of a cell's words between values), and only into a text
+    column: values keep their own x. See ``_squeezed_title`` for ``pdftotext -layout``.
+    Returns ``id(token) -> column key`` for the words that move.
+    """
+    models = {bl.line.index: bl.model or model for bl in row.lines}
+    starts: dict[int, list[list[Token]]] = {}  # x0 of a run of words -> the runs starting there
+    for bl in row.lines:
+        for run in _word_runs(bl.tokens):
+            starts.setdefault(run[0].x0, []).append(run)
+    out: dict[int, str] = {}
+    for x0, runs in _chains(starts):
+        if len(runs) < 2:
+            continue
+        col = models[runs[0][0].line].column_at(x0, max(t.x1 for r in runs for t in r))
+        if col is not None and col.key in TEXT_COLUMNS:
+            out.update(_moves(runs, col.key, models))
+    return out | _squeezed_title(row, models)
+
+
+def _squeezed_title(row: RowGroup, models: dict[int, ColumnModel]) -> dict[int, str]:
+    """Words of the underlying title that ``pdftotext -layout`` squeezed into the date column.
+
+    A squeezed row prints the title right after the expiration date, one space away
+    (``06/14/2027 Common 1,997``), and centres the title's other lines around it (``Class A`` above,
+    ``Stock`` below, a character or two off). The dates come before the title, so a word right of an
+    exercise-column date on its line is the title; the runs of words of the row that overlap it in x
+    are its other lines.
+    """
+    runs = [(bl, run) for bl in row.lines for run in _word_runs(bl.tokens)]
+    anchors = [run for bl, run in runs if _after_exercise_date(run[0], bl.tokens, models[bl.line.index])]
+    if not anchors or models[anchors[0][0].line].get("underlying_security_title") is None:
+        return {}
+    cell = [run for _, run in runs if any(run[0].x0 < a[-1].x1 and a[0].x0 < run[-1].x1 for a in anchors)]
+    return _moves(cell, "underlying_security_title", models)
+
+
+def _moves(runs: list[list[Token]], key: str, models: dict[int, ColumnModel]) -> dict[int, str]:
+    """``id(token) -> key`` for the words of ``runs`` that their own x puts in a value column."""
+    out: dict[int, str] = {}
+    for run in runs:
+        for t in run:
+            own = models[t.line].column_at(t.x0, t.x1)
+            if own is not None and own.key != key and own.key not in TEXT_COLUMNS:
+                out[id(t)] = key
+    return out
+
+
+def _chains(starts: dict[int, list[list[Token]]]) -> list[tuple[int, list[list[Token]]]]:
+    """Runs starting at one x, cut where a line is skipped: each chain may be one wrapped cell.
+    Two runs at one x on one line (cannot happen within a cell) drop that x."""
+    out: list[tuple[int, list[list[Token]]]] = []
+    for x0, runs in starts.items():
+        runs = sorted(runs, key=lambda r: r[0].line)
+        if len({r[0].line for r in runs}) != len(runs):
+            continue
+        chain = [runs[0]]
+        for r in runs[1:]:
+            if r[0].line != chain[-1][0].line + 1:
+                out.append((x0, chain))
+                chain = []
+            chain.append(r)
+        out.append((x0, chain))
+    return out
+
+
+def _word_runs(tokens: list[Token]) -> list[list[Token]]:
+    """Runs of words of one cell between values (``Common`` of ``Common 2,248,637``), footnote
+    marks ignored; a lone ``$`` (an empty price cell) is not a word."""
+    runs: list[list[Token]] = []
+    cur: list[Token] = []
+    for t in tokens:
+        if t.kind is TokenKind.FOOTNOTE:
+            continue
+        if t.is_data or t.text == "$" or (cur and t.cell != cur[-1].cell):
+            if cur:
+                runs.append(cur)
+            cur = []
+        if not t.is_data and t.text != "$":
+            cur.append(t)
+    if cur:
+        runs.append(cur)
+    return runs
+
+
+def _after_exercise_date(t: Token, tokens: list[Token], grid: ColumnModel) -> bool:
+    """A word in the exercise-date column to the right of a date of that column on its line: the
+    dates come before the underlying title, so the word is the title, squeezed left."""
+    col = grid.column_at(t.x0, t.x1)
+    if col is None or col.key != "exercise_date" or t.kind is not TokenKind.TEXT:
+        return False
+    if sum(c.isalpha() for c in t.text) < 2 or t.text.lower() in _PLACEHOLDERS:
+        return False
+    return any(
+        u.kind is TokenKind.DATE
+        and u.x1 <= t.x0
+        and (c := grid.column_at(u.x0, u.x1)) is not None
+        and c.key == "exercise_date"
+        for u in tokens
+    )
+
+
+def _after_empty_price(row: RowGroup, hint: Hint) -> Hint:
+    """``hint`` that reads a number printed right after an empty, marked price cell as the amount owned.
+
+    A price cell holding only ``$`` and a footnote mark (``$ ^(1) 0``, ``$ (5) 2,248,637``) may end one
+    space before the amount owned, so both land in one cell, and the amount sits where the price's
+    sub-column would be. The mark closes the price: what follows is the next column.
+    """
+    owned: set[int] = set()
+    for bl in row.lines:
+        for t, nxt in zip(bl.tokens, bl.tokens[1:], strict=False):
+            if t.text == "$" and t.footnotes and nxt.cell == t.cell and nxt.kind is TokenKind.NUMBER:
+                owned.add(id(nxt))
+    if not owned:
+        return hint
+
+    def wrapped(t: Token) -> str | None:
+        return "shares_owned_following_transaction" if id(t) in owned else hint(t)
+
+    return wrapped
 
 
 def _join_split_dollars(seq: list[Token]) -> list[Token]:
@@ -154,7 +287,7 @@ def _make_hint(model: ColumnModel) -> Hint:
             col = model.column_at(t.x0, t.x1)
             if col is not None and col.key == "exercise_date":
                 return "exercise_date" if abs(t.x0 - e) < abs(t.x0 - x) else "expiration_date"
-        col = model.column_at(t.x0, t.x1)
+        col = _cell_edge_column(t, model) or model.column_at(t.x0, t.x1)
         if col is None:
             return None
         if col.key == "transaction_shares" and "transaction_price_per_share" in marks:
@@ -162,3 +295,19 @@ def _make_hint(model: ColumnModel) -> Hint:
         return col.key
 
     return hint
+
+
+def _cell_edge_column(t: Token, model: ColumnModel, slack: int = 2) -> Column | None:
+    """The column whose numbered label starts at most ``slack`` characters right of a short value.
+
+    w3m left-aligns a value at its cell's left edge, which is where the header cell's widest line
+    starts (``Owned Following Reported``), a character or two left of the ``9.`` label: a one-digit
+    ``0`` there overlaps only the column to its left. A value of the left column would end before the
+    gap of two spaces that separates cells, so it cannot start this close to the label.
+    """
+    if not t.is_data:
+        return None
+    for col in model.columns:
+        if 0 < col.x0 - t.x0 <= slack and t.x1 <= col.x0 + 1:
+            return col
+    return None

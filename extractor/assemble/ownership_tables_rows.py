@@ -124,7 +124,11 @@ def _continues(prev: RowGroup, bl: BodyLine, pending: list[BodyLine], model: Col
         used: set[str] = set()
         for d in prev.data:
             used |= d.data_columns
-        return not (used & bl.data_columns) or _wrapped_dollar(prev, bl)
+        cols = bl.data_columns
+        if any(d.model is not bl.model for d in prev.data):
+            # a line on the next page's grid: its sub-column marks may be dropped (refitted grid)
+            used, cols = {k.split(":")[0] for k in used}, frozenset(k.split(":")[0] for k in cols)
+        return not (used & cols) or _wrapped_dollar(prev, bl)
     # A complete row (``$0 48,119 D``) takes no more numbers: the fold decides where they go.
     return not bl.strong and not pending and not _closes_twice(prev, bl) and not _is_complete(prev)
 

@@ -10,6 +10,7 @@ the nature text after it), and cells printed away from their row fill the rows l
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -124,9 +125,8 @@ def _line_items(toks: list[Token], text: str) -> list[_Item]:
         kind = "title" if _TITLE_WORDS.search(text) else "text"
         return [_Item(kind, [t for t in toks if t.kind is not TokenKind.FOOTNOTE], text.strip())]
     out: list[_Item] = []
-    split = _footnote_price_split(toks, text)
-    if split is not None:
-        return split
+    # "$ (3) 1,108,509 (2)" (a price given only by a footnote, then the amount owned) tokenizes as
+    # "$" with the mark and the number: a "price" item and a "num" item below.
     for t in toks:
         if t.kind is TokenKind.TEXT and t.text == "$":
             # "$" alone (value on the next line) or "$ (5)" (a price given only by a footnote)
@@ -136,26 +136,6 @@ def _line_items(toks: list[Token], text: str) -> list[_Item]:
         elif t.kind in (TokenKind.DATE, TokenKind.MONEY, TokenKind.NUMBER, TokenKind.LETTER):
             out.append(_Item(_VALUE_KINDS.get(t.kind, "letter"), [t]))
     return out
-
-
-# "$ (3) 1,108,509 (2)": the ruled print puts a price given only by a footnote and the next
-# column's amount owned on one line, and the tokenizer reads them as one money value "$1,108,509"
-# (the amount lost as a row anchor, the price invented).
-_FOOTNOTE_PRICE = re.compile(
-    r"^\$\s{0,3}\((\d{1,2})\)\s{1,3}(\d[\d,]{0,20}(?:\.\d{1,6})?)(?:\s{0,3}\(\d{1,2}\)){0,4}$"
-)
-
-
-def _footnote_price_split(toks: list[Token], text: str) -> list[_Item] | None:
-    """A footnote-only price ("$" item) and the amount after it (a number item), or None."""
-    m = _FOOTNOTE_PRICE.match(text.strip())
-    if m is None or len(toks) != 1 or toks[0].kind is not TokenKind.MONEY:
-        return None
-    t = toks[0]
-    dollar = Token("$", TokenKind.TEXT, t.start, t.start + 1, t.x0, t.x0 + 1, t.line, t.cell, [m.group(1)])
-    at = t.start + m.start(2)
-    num = Token(m.group(2), TokenKind.NUMBER, at, at + len(m.group(2)), t.x0, t.x1, t.line, t.cell)
-    return [_Item("price", [dollar]), _Item("num", [num])]
 
 
 def _stream_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item], bool] | None:
@@ -209,12 +189,25 @@ def _wraps(prev: _Item, it: _Item) -> bool:
     return last.lower() in _WRAP_OPEN or class_letter
 
 
-def _join_dollars(items: list[_Item]) -> list[_Item]:
-    """``$`` printed on one line and its price on the next (``$`` / ``25.0017(3)``)."""
+def _join_dollars(items: list[_Item], *, around_title: bool = False) -> list[_Item]:
+    """``$`` printed on one line and its price on the next (``$`` / ``25.0017(3)``).
+
+    With ``around_title`` (Table II), a derivative's title may wrap around its conversion price, one
+    title line between the ``$`` and the amount (``American $`` / ``Depositary 17.3509``).
+    """
     out: list[_Item] = []
     for it in items:
         if it.kind == "num" and out and out[-1].kind == "dollar":
             out[-1] = _Item("price", it.tokens)
+        elif (
+            around_title
+            and it.kind == "num"
+            and len(out) >= 2
+            and out[-2].kind == "dollar"
+            and out[-1].kind in ("title", "text")
+            and out[-1].tokens[0].line == it.tokens[0].line
+        ):
+            out[-2] = _Item("price", it.tokens)
         else:
             out.append(it)
     return [i for i in out if i.kind != "dollar"]
@@ -401,6 +394,7 @@ def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[Row
     segments, pool = _segments(_first_row_tx_cells(found[0]))
     if not segments:
         return None
+    segments = _pair_interleaved(segments)
     rows: list[dict[str, FieldValue]] = []
     for seg in segments:
         early, own = _split_leftovers(seg)
@@ -408,6 +402,68 @@ def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[Row
         rows.append(_read_segment(_unswap_price(own)))
     _fill_from_leftovers(rows, pool)
     return [(r, "transaction_shares" in r or "transaction_date" in r) for r in rows]
+
+
+def _pair_interleaved(segments: list[list[_Item]]) -> list[list[_Item]]:
+    """Rows whose heads were printed together, then their tails.
+
+    Plain pdftotext may print the left half of two rows (title, date, code, amount), then both right
+    halves (A/D letter, price, amount owned, D/I letter, nature)::
+
+        Class A Common Stock / 05/27/2021 / C (5) / 258,628 /          <- head of row 1
+        Class A Common Stock / 05/27/2021 / J (1) / 2,248,637 D /      <- head of row 2
+        A / $ (5) 258,628 / I / By Sequoia ...                         <- tail of row 1
+        $ (1) 0 / I / By Sequoia ...                                   <- tail of row 2
+
+    The ``D`` of row 2's ``2,248,637 D`` reads as a D/I letter, so the segment ends there and each
+    tail is a segment of its own (else the first tail closes the heads' segment). A segment with k
+    heads (a title, one date, one amount each; the last one keeps what its amount's line holds)
+    followed by as many tail segments (neither title nor date) as it lacks is cut into k rows,
+    head i with tail i.
+    """
+    out: list[list[_Item]] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        paired = _pair_heads(seg, segments[i + 1 :])
+        if paired is None:
+            out.append(seg)
+            i += 1
+            continue
+        out.extend(paired[0])
+        i += 1 + paired[1]
+    return out
+
+
+def _pair_heads(seg: list[_Item], after: list[list[_Item]]) -> tuple[list[list[_Item]], int] | None:
+    """The rows of a segment of k heads and the number of following segments used; None if not one."""
+    titles = [k for k, it in enumerate(seg) if it.kind == "title"]
+    if len(titles) < 2:
+        return None
+    heads = [seg[a:b] for a, b in itertools.pairwise(titles)]
+    amount = next((k for k in range(titles[-1], len(seg)) if seg[k].kind == "num"), None)
+    if amount is None:
+        return None
+    end = amount + 1
+    while end < len(seg) and seg[end].tokens[0].line == seg[amount].tokens[0].line:
+        end += 1
+    heads.append(seg[titles[-1] : end])
+    if not all(_is_head(h) for h in heads):
+        return None
+    own = seg[end:]
+    tails = [own] if any(it.kind == "num" for it in own) else []
+    if own and not tails:
+        return None
+    used = len(heads) - len(tails)
+    tails += after[:used]
+    if len(tails) != len(heads) or any(it.kind in ("title", "date") for t in tails for it in t):
+        return None
+    return [h + t for h, t in zip(heads, tails, strict=True)], used
+
+
+def _is_head(items: list[_Item]) -> bool:
+    """Title, one date and one amount: the left half of a transaction row."""
+    return sum(it.kind == "date" for it in items) == 1 and sum(it.kind == "num" for it in items) == 1
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,7 +480,11 @@ def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[Row
 # keeps the row grouping. Captions there need not follow data (Form 3 prints them all first).
 # ---------------------------------------------------------------------------------------------
 
-_DERIV_END = re.compile(r"^\s{0,8}(?:Reporting Owners|Explanation of Responses|Signatures)\b", re.I)
+_DERIV_END = re.compile(r"^\s{0,8}(?:Reporting Owner|Explanation of Responses|Signatures)\b", re.I)
+# The next section's heading alone on its line. Plain pdftotext may print it among the last cells of
+# a short table (``(Class A)`` / ``Reporting Owners`` / ``06/17/2019`` / ``A`` / ... / ``D``), so it
+# ends the table only when no row's D/I letter follows it.
+_OWNERS_HEADING = re.compile(r"^\s{0,8}Reporting Owners\s{0,4}$", re.I)
 _SLOT_KINDS = frozenset({"date", "mark"})
 # Table II captions add these words; the weak ones (data may wrap to them: ``Common`` / ``Shares``)
 # make a caption line only right after another caption line (``Number of`` / ``Shares``)
@@ -516,7 +576,15 @@ def _deriv_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item],
     items: list[_Item] = []
     after_caption = False
     lone = 0
-    for line in lines[label + 1 : min(stop, label + 600)]:
+    heading: tuple[int, int] | None = None  # items and lone letters read before the owners heading
+    for line in lines[label + 1 : min(len(lines), label + 600)]:
+        if _OWNERS_HEADING.match(line.text):
+            if heading is not None:
+                break
+            heading = (len(items), lone)
+            continue
+        if line.index >= stop and heading is None:
+            break
         lone += line.text.strip() in ("D", "I")
         if _STREAM_END.search(line.text) or _DERIV_END.search(line.text):
             break
@@ -526,7 +594,9 @@ def _deriv_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item],
         if after_caption:
             continue
         items.extend(_deriv_line_items(tokenize_line(line), line.text))
-    return _join_dollars(items), lone
+    if heading is not None and not any(_is_deriv_anchor(items, k) for k in range(heading[0], len(items))):
+        items, lone = items[: heading[0]], heading[1]
+    return _join_dollars(items, around_title=True), lone
 
 
 def _is_deriv_anchor(items: list[_Item], i: int) -> bool:
@@ -689,11 +759,46 @@ def read_derivative_stream(
 ) -> list[tuple[RowCells, bool]] | None:
     """Table II rows of a one-cell-per-line (plain pdftotext) dump; None when not such a dump."""
     items, lone = _deriv_items(lines, label, stop)
-    segments, _ = _deriv_segments(items)
+    segments, rest = _deriv_segments(items)
     # the converter's sign: each D/I letter a line of its own (every cell its own text block);
     # column dumps and OCR print it at the end of its row's line
     if not segments or 2 * lone < len(segments):
         return None
     rows = [_read_deriv_segment(seg, form3) for seg in segments]
     _give_stray_titles(rows)
+    _fill_late_underlying(rows[-1], rest)
     return [(r, "transaction_code" in r) for r in rows]
+
+
+_UNDERLYING_KEYS = (
+    "exercise_date",
+    "expiration_date",
+    "underlying_security_title",
+    "underlying_security_shares",
+)
+
+
+def _fill_late_underlying(row: dict[str, FieldValue], rest: list[_Item]) -> None:
+    """Columns 6 and 7 of the last row printed after its D/I letter.
+
+    Plain pdftotext may print the baseline holding the exercise and expiration dates and the
+    underlying title and amount after every other cell of a short table: ``... $ / 6.09 (2) / 2,565
+    / D / Amount / or / Number / of / Shares / 04/13/2018 (1) 04/12/2028 Common 2,565 / Stock``.
+    The caption words before them (``Amount or Number of Shares``) are dropped; only keys the row
+    lacks are filled, and only when the cells hold a date or a date's footnote slot.
+    """
+    cells = list(rest)
+    while cells and cells[0].kind in ("title", "text") and _only_caption_words(cells[0].text):
+        cells.pop(0)
+    if not any(it.kind in _SLOT_KINDS for it in cells) or any(k in row for k in _UNDERLYING_KEYS):
+        return
+    late: dict[str, FieldValue] = {}
+    _read_underlying(cells, [], late, tx=False)
+    for key in _UNDERLYING_KEYS:
+        if key in late:
+            row[key] = late[key]
+
+
+def _only_caption_words(text: str) -> bool:
+    words = text.lower().split()
+    return bool(words) and all(w in _DERIV_CAPTION_WORDS for w in words)

@@ -10,7 +10,8 @@ fixed-width dumps).
 Traps handled here:
 - footnote markers glued to values (``69,672(1)``, ``S(1)``, ``C^(1)``, ``01/24/2020(2)``) are split off
   into ``Token.footnotes`` so the value parses;
-- ``$`` separated from its amount (``$ 35.71``) becomes one money token;
+- ``$`` separated from its amount (``$ 35.71``) becomes one money token, unless a footnote mark stands
+  between them (``$ ^(5) 2,248,637``: an empty price cell with a mark, then the amount owned);
 - w3m prints a caret before a marker that wraps to the next line (``204 ^`` / ``(1)``): a lone ``^``
   is a footnote token.
 """
@@ -237,8 +238,16 @@ def tokenize_line(line: Line) -> list[Token]:
                 footnotes,
             )
             prev = tokens[-1] if tokens else None
-            # "$ 35.71": a lone dollar sign joins the amount that follows it.
-            if prev is not None and prev.text == "$" and kind is TokenKind.NUMBER and prev.cell == ci:
+            # "$ 35.71": a lone dollar sign joins the amount that follows it. Not when a footnote mark
+            # sits between them ("$ ^(5) 2,248,637"): the price cell held only the mark and the number
+            # is the next cell's amount, one space away.
+            if (
+                prev is not None
+                and prev.text == "$"
+                and not prev.footnotes
+                and kind is TokenKind.NUMBER
+                and prev.cell == ci
+            ):
                 prev.text = "$" + piece
                 prev.kind = TokenKind.MONEY
                 prev.end = tok.end
