@@ -12,6 +12,16 @@ from __future__ import annotations
 import re
 
 from extractor.assemble.formd_layout import Page, label
+from extractor.assemble.formd_ocr import (
+    BOX_DEBRIS,
+    ocr_mark,
+    repair_blank,
+    repair_care_of,
+    repair_code,
+    repair_name,
+    token_cells,
+    without_marks,
+)
 from extractor.assemble.formd_text import (
     CHECKED_BOX,
     UNCHECKED_BOX,
@@ -19,6 +29,7 @@ from extractor.assemble.formd_text import (
     cells,
     marked_options,
     segment_mark,
+    split_lines,
     split_person_name,
     squash,
     trim_span,
@@ -67,9 +78,10 @@ BROKER = re.compile(r"\(Associated\)\s{1,3}Broker\s{1,3}or\s{1,3}Dealer(?:\s{1,3
 SOLICITATION = re.compile(r"State\(s\)\s{1,3}of\s{1,3}Solicitation(?:\s{0,2}\([^()\n]{0,40}\))?", IC)
 SIG_CAPTIONS = re.compile(r"\bIssuer\b|\bSignature\b|Name\s{1,3}of\s{1,3}Signer|\bTitle\b|\bDate\b", IC)
 SIG_DATE = re.compile(r"\bDate\b")
-# Caption fragments of the signature row, "Name of" and "Signer" apart when the caption wraps.
+# Caption fragments of the signature row, "Name of" and "Signer" apart when the caption wraps (OCR glues
+# "Nameof").
 SIG_FRAGMENTS = re.compile(
-    r"\bIssuer\b|\bSignature\b|Name\s{1,3}of(?:\s{1,3}Signer)?\b|\bSigner\b|\bTitle\b|\bDate\b", IC
+    r"\bIssuer\b|\bSignature\b|Name\s{0,3}of(?:\s{1,3}Signer)?\b|\bSigner\b|\bTitle\b|\bDate\b", IC
 )
 SIG_KEYS = {
     "issuer": "issuer_name",
@@ -162,8 +174,20 @@ STOP = re.compile(
     IC | re.MULTILINE,
 )
 CONF_BOX = 0.9
+_BLOCK_END = re.compile(f"{RELATIONSHIP.pattern}|{CLARIFICATION.pattern}", IC)
+_CITY_ROW = ("City", "State/Province/Country", "ZIP/PostalCode")
 _DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}-\d{2}-\d{2}(?!\d)|(?<!\d)\d{1,2}/\d{1,2}/(?:19|20)\d{2}(?!\d)")
 _USE_OF_PROCEEDS_PURPOSE = "Payments to executive officers, directors or promoters"
+
+
+def address_value(key: str, value: str) -> str:
+    """An address cell as the record keeps it: a state as its code (an OCR slip undone: "DO" -> "D0"),
+    a street's "clo" (OCR of "c/o") restored."""
+    if key == "state_or_country":
+        return state_code(value) or repair_code(value)
+    if key in ("street1", "street2"):
+        return repair_care_of(value)
+    return value
 
 
 def is_electronic_formd(view: str) -> bool:
@@ -238,10 +262,17 @@ class ElectronicFormD:
         Trap (OCR of the page): tesseract reads an empty box as debris ("[_]", "|]", "[7]") and often
         drops a box filled with an X altogether. A box-less option among empty boxes is then *probably*
         the marked one, but SCHEMA.md allows a box to be true only where the text marks it: such a
-        group reads as no mark, and the field stays null rather than guessed.
+        group reads as no mark, and the field stays null rather than guessed. A box glyph holding an X
+        read as letters ("XI", "Kl", "[KX]") is a mark (``formd_ocr.ocr_mark``).
         """
         opts = marked_options(self.p.view, lo, hi, options)
-        return [(o.name.strip(), (o.start, o.end)) for o in opts if o.marked]
+        out: list[tuple[str, tuple[int, int]]] = []
+        prev = lo
+        for o in opts:
+            if o.marked or ocr_mark(self.p.view[prev : o.start]):
+                out.append((o.name.strip(), (o.start, o.end)))
+            prev = o.end
+        return out
 
     # -------------------------------------------------------------------------------------- items
     def read(self) -> FormDFiling:
@@ -260,6 +291,10 @@ class ElectronicFormD:
             f.is_amendment = "Amendment" in kinds
             self.p.put("is_amendment", kinds.get("Amendment") or kinds["New Notice"], CONF_BOX)
         got = self.first_sale(lo, hi)
+        if got is None and 8 in self.items:
+            # OCR reads a page's columns one after the other: Item 7's right column ("Date of First Sale")
+            # can come out after the next item's heading
+            got = self.first_sale(lo, self.item(8)[1])
         if got and parse_date(got[0]):
             f.date_of_first_sale = parse_date(got[0])
             self.p.put("date_of_first_sale", got[1], 0.85)
@@ -330,10 +365,11 @@ class ElectronicFormD:
         for k, m in enumerate(heads):
             b_lo, b_hi = m.start(), heads[k + 1].start() if k + 1 < len(heads) else hi
             got = self.value(RECIPIENT, b_lo, b_hi)
-            if got is None or got[0].strip(" " + CHECKED_BOX).lower() in ("none", ""):
+            if got is None or without_marks(got[0]).strip(" " + CHECKED_BOX).lower() in ("none", ""):
                 continue
-            rec = SalesCompensationRecipient(name=got[0])
+            rec = SalesCompensationRecipient(name=repair_name(got[0]))
             path = f"sales_compensation_recipients[{len(out)}]"
+            spans: dict[str, tuple[int, int]] = {}
             self.p.put(f"{path}.name", got[1], 0.8)
             for key, caption in (
                 ("associated_broker_dealer", BROKER),
@@ -345,13 +381,14 @@ class ElectronicFormD:
                 val = self.value(caption, b_lo, b_hi, f"{path}.{key}")
                 if val is None or val[0].strip(" " + CHECKED_BOX).lower() == "none":
                     continue
-                setattr(rec, key, state_code(val[0]) or val[0] if key == "state_or_country" else val[0])
+                spans[key] = val[1]
+                setattr(rec, key, address_value(key, val[0]))
+            for key, span in self.city_tail(spans, path).items():
+                setattr(rec, key, address_value(key, self.p.value(span)))
             states = self.value(SOLICITATION, b_lo, b_hi)
             if states is not None:
                 text = states[0]
-                rec.states = (
-                    ["All States"] if "all states" in text.lower() else re.findall(r"\b[A-Z]{2}\b", text)
-                )
+                rec.states = ["All States"] if "all states" in text.lower() else state_list(text)
             out.append(rec)
         return out
 
@@ -392,21 +429,37 @@ class ElectronicFormD:
     def issuer(self) -> PrimaryIssuer:
         iss = PrimaryIssuer()
         lo, hi = self.item(1)
-        got = self.value(CIK, lo, hi)
-        if got:
-            cm = re.search(r"\d{4,10}", got[0])
-            if cm:
-                iss.cik = cm.group(0).zfill(10)
+        saved = self.p.view, self.p.lines
+        # OCR prints Item 1's Entity Type column at the end of the CIK / name / jurisdiction rows
+        self.p.view = mask_entity_column(self.p.view, self.p.lines, lo, hi)
+        self.p.lines = split_lines(self.p.view) if self.p.view is not saved[0] else saved[1]
+        try:
+            got = self.value(CIK, lo, hi)
+            cik = re.search(r"\d{4,10}", got[0]) if got else None
+            if got is None or cik is None:
+                got = self.cik_below(lo, hi)
+                cik = re.search(r"\d{4,10}", got[0]) if got else None
+            if got and cik:
+                iss.cik = cik.group(0).zfill(10)
                 self.p.put("primary_issuer.cik", got[1], 0.85)
-        got = self.value(NAME_OF_ISSUER, lo, hi, "primary_issuer.entity_name")
-        iss.entity_name = got[0] if got else None
-        got = self.value(JURISDICTION, lo, hi, "primary_issuer.jurisdiction_of_inc")
-        iss.jurisdiction_of_inc = got[0] if got else None
+            got = self.value(NAME_OF_ISSUER, lo, hi, "primary_issuer.entity_name")
+            iss.entity_name = repair_name(got[0]) if got else None
+            got = self.value(JURISDICTION, lo, hi, "primary_issuer.jurisdiction_of_inc")
+            iss.jurisdiction_of_inc = repair_code(got[0]) if got else None
+        finally:
+            self.p.view, self.p.lines = saved
         types = self.marked(ENTITY_TYPES, lo, hi)
         if types:
             iss.entity_type = types[0][0]
             self.p.put("primary_issuer.entity_type", types[0][1], CONF_BOX)
         years = self.marked(YEAR_BOXES, lo, hi)
+        if not years:
+            # OCR can drop a marked box, but a year printed after "Within Last Five Years (Specify Year)"
+            # is the year itself (the form prints it only for that box)
+            wm = self.p.find(YEAR_WITHIN, lo, hi)
+            rest = self.p.view[wm.end() : self.p.lines[self.p.line_index(wm.end())].end] if wm else ""
+            if wm is not None and re.match(r"[ \t]{1,8}(?:18|19|20)\d{2}[ \t]*$", rest):
+                years = [("Within", (wm.start(), wm.end()))]
         if years and years[0][0] == "Within":
             line = self.p.lines[self.p.line_index(years[0][1][1])]
             ym = re.compile(r"(?<!\d)(?:18|19|20)\d{2}(?!\d)").search(self.p.view, years[0][1][1], line.end)
@@ -417,6 +470,7 @@ class ElectronicFormD:
             iss.year_of_inc = years[0][0]
             self.p.put("primary_issuer.year_of_inc", years[0][1], CONF_BOX)
         lo, hi = self.item(2)
+        spans: dict[str, tuple[int, int]] = {}
         for key, caption in (
             ("street1", STREET1),
             ("street2", STREET2),
@@ -428,20 +482,79 @@ class ElectronicFormD:
             got = self.value(caption, lo, hi)
             if got is None:
                 continue
-            val = state_code(got[0]) or got[0] if key == "state_or_country" else got[0]
-            setattr(iss, key, val)
+            spans[key] = got[1]
+            setattr(iss, key, address_value(key, got[0]))
             self.p.put(f"primary_issuer.{key}", got[1], 0.85)
+        for key, span in self.city_tail(spans, "primary_issuer").items():
+            setattr(iss, key, address_value(key, self.p.value(span)))
         return iss
+
+    def block_starts(self, heads: list[re.Match[str]], lo: int) -> list[int]:
+        """Where each related person's block starts: at its "Last Name" caption, or earlier, past the line
+        that ends the previous block (its "Relationship:" / "Clarification" line, or the item heading).
+
+        Trap (OCR): tesseract can print a person's "First Name  Middle Name" row above the "Last Name"
+        caption ("First Name Middle Name / Joseph R. / Last Name / Rindler"); a block cut at "Last Name"
+        would give that first name to the previous person.
+        """
+        out: list[int] = []
+        prev = lo
+        for m in heads:
+            ends = self.p.find_all(_BLOCK_END, prev, m.start())
+            cut = self.p.lines[self.p.line_index(ends[-1].end() if ends else prev)].end
+            out.append(cut if cut < m.start() else m.start())
+            prev = m.start()
+        return out
+
+    def city_tail(self, spans: dict[str, tuple[int, int]], path: str) -> dict[str, tuple[int, int]]:
+        """The state (and ZIP) printed after the city in the City cell, when the State cell has no value.
+
+        Trap (OCR): tesseract can split a caption row and its values differently: "City" alone over
+        "San Francisco CA", then "State/Province/Country ZIP/PostalCode" over "94111". The city's cell is
+        then read by value shapes as a City / State / ZIP row; nothing changes unless a state code ends it.
+        """
+        city = spans.get("city")
+        if city is None or "state_or_country" in spans:
+            return {}
+        s, e = city
+        words = [(w.start() + s, w.end() + s) for w in re.finditer(r"\S+", self.p.view[s:e])]
+        cells = token_cells(_CITY_ROW, [self.p.view[a:b] for a, b in words]) if len(words) >= 2 else None
+        if cells is None or cells[0] is None or cells[1] is None:
+            return {}
+        out: dict[str, tuple[int, int]] = {}
+        for key, cell in zip(("city", "state_or_country", "zip_code"), cells, strict=True):
+            if cell is None or (key in spans and key != "city"):
+                continue
+            out[key] = (words[cell[0]][0], words[cell[1] - 1][1])
+            self.p.put(f"{path}.{key}", out[key], 0.6)
+        spans.update(out)
+        return out
+
+    def cik_below(self, lo: int, hi: int) -> tuple[str, tuple[int, int]] | None:
+        """The CIK as the first word of a line just below its caption, when the caption's row holds other
+        captions and words (OCR: "CIK (Filer ID Number) Previous Names None Entity Type" over
+        "0001000275 Corporation", the columns lost)."""
+        m = self.p.find(CIK, lo, hi)
+        if m is None:
+            return None
+        i = self.p.line_index(m.start())
+        for ln in [x for x in self.p.lines[i + 1 : i + 6] if x.start < hi and not x.blank][:2]:
+            dm = re.match(r"[ \t]{0,8}(\d{4,10})(?![\d,.])", self.p.view[ln.start : ln.end])
+            if dm:
+                return dm.group(1), (ln.start + dm.start(1), ln.start + dm.end(1))
+        return None
 
     def persons(self) -> list[RelatedPerson]:
         """Item 3: one block per "Last Name" caption (continuation pages repeat the item heading)."""
         lo, hi = self.item(3)
         heads = self.p.find_all(LAST, lo, hi)
+        starts = self.block_starts(heads, lo)
         out: list[RelatedPerson] = []
         for k, m in enumerate(heads):
-            b_hi = heads[k + 1].start() if k + 1 < len(heads) else hi
+            b_lo, b_hi = starts[k], starts[k + 1] if k + 1 < len(heads) else hi
             path = f"related_persons[{len(out)}]"
             parts: dict[str, str] = {}
+            spans: dict[str, tuple[int, int]] = {}
             for key, caption in (
                 ("last_name", LAST),
                 ("first_name", FIRST),
@@ -452,11 +565,18 @@ class ElectronicFormD:
                 ("state_or_country", STATE),
                 ("zip_code", ZIP),
             ):
-                got = self.value(caption, m.start(), b_hi, f"{path}.{key}")
+                got = self.value(caption, b_lo, b_hi, f"{path}.{key}")
                 if got:
-                    parts[key] = got[0]
+                    parts[key], spans[key] = got
+            for key, span in self.city_tail(spans, path).items():
+                parts[key] = self.p.value(span)
             if not parts.get("last_name"):
                 continue
+            parts["last_name"] = repair_name(parts["last_name"])
+            if split_person_name(parts["last_name"]).last is None:  # an organisation: "N/A" cells
+                for key in ("first_name", "middle_name"):
+                    if key in parts:
+                        parts[key] = repair_blank(parts[key])
             name = parts["last_name"] + (
                 ", " + " ".join(x for x in (parts.get("first_name"), parts.get("middle_name")) if x)
                 if parts.get("first_name")
@@ -466,7 +586,7 @@ class ElectronicFormD:
                 parts.pop("first_name", None)
             person = RelatedPerson(name=name)
             for key, val in parts.items():
-                setattr(person, key, state_code(val) or val if key == "state_or_country" else val)
+                setattr(person, key, address_value(key, val))
             rel = self.p.find(RELATIONSHIP, m.start(), b_hi)
             if rel is not None:
                 clar = self.p.find(CLARIFICATION, rel.end(), b_hi)
@@ -529,7 +649,9 @@ class ElectronicFormD:
             sig = FormDSignature()
             base = self.p.lines[self.p.line_index(m.start())].start
             for k, (hs, _) in enumerate(heads):
-                key = SIG_KEYS.get(heads_words(self.p, heads, k, (top, last), base))
+                key = SIG_KEYS.get(
+                    heads_words(self.p, heads, k, (top, last), base).replace("nameof", "name of")
+                )
                 if key is None:
                     continue
                 probe = _Probe(hs)
@@ -562,8 +684,10 @@ class ElectronicFormD:
             "date": [],
         }
         spans: list[tuple[int, int]] = []
-        for ln in self.p.lines[last + 1 : last + 5]:
-            if ln.start >= hi or (ln.blank and parts["date"]):
+        # Trap (OCR): a blank line can separate the wrapped rows; a date cut at a hyphen ("2018-06-")
+        # continues in the next row ("26").
+        for ln in self.p.lines[last + 1 : last + 8]:
+            if ln.start >= hi or (ln.blank and parts["date"] and not "".join(parts["date"]).endswith("-")):
                 break
             if ln.blank:
                 continue
@@ -571,9 +695,9 @@ class ElectronicFormD:
             split = _repeated_run(words)
             if split is None:
                 break
-            i, n = split
+            i, n, copy = split
             date = words[-1] if _DATE_PIECE.match(words[-1]) else ""
-            title = words[i + 2 * n : len(words) - (1 if date else 0)]
+            title = words[i + n + copy : len(words) - (1 if date else 0)]
             for key, got in (
                 ("issuer_name", words[:i]),
                 ("name_of_signer", words[i : i + n]),
@@ -585,7 +709,7 @@ class ElectronicFormD:
         if not spans:
             return None
         sig = FormDSignature(
-            issuer_name=" ".join(parts["issuer_name"]) or None,
+            issuer_name=repair_name(" ".join(parts["issuer_name"])) or None,
             name_of_signer=" ".join(parts["name_of_signer"]) or None,
             signature_title=" ".join(parts["signature_title"]) or None,
             signature_date=parse_date("".join(parts["date"])),
@@ -665,7 +789,7 @@ def marked_all(
     out: list[tuple[str, tuple[int, int]]] = []
     prev = lo
     for s, e, name in kept:
-        if segment_mark(view[prev:s]):
+        if segment_mark(view[prev:s]) or ocr_mark(view[prev:s]):
             out.append((name, (s, e)))
         prev = e
     return out
@@ -675,6 +799,56 @@ def marked_all(
 # A box drawn as a bordered cell holding "X" prints glued to its label in w3m ("XDirector", "XNone"), which
 # defeats the options' leading ``\b``; the view's "X" becomes a box glyph (same length, offsets kept).
 _GLUED_X = re.compile(r"(?<![A-Za-z0-9'])X(?=[A-Z][a-z])")
+
+
+_ENTITY_TAIL = re.compile(r"(?:" + "|".join(p.pattern for p in ENTITY_TYPES.values()) + r")[ \t]{0,8}$", IC)
+
+
+def mask_entity_column(view: str, lines: list[Line], lo: int, hi: int) -> str:
+    """``view`` with the Entity Type option printed at the end of an Item 1 row blanked (same length).
+
+    Trap (OCR): the form's Entity Type column sits right of the CIK, the name and the jurisdiction, and
+    tesseract prints each row single-spaced: "ROYAL BANK OF CANADA [_] Limited Liability Company",
+    "Name of Issuer CO Limited Partnership". The option is cut from the row's end, once, with its box
+    when words remain before the box (a lone "DO" is a value): a bracketed token, a token of box strokes
+    ("CJ", "O1", but not the word "CO"), or any short token after a caption. Rows with a column gap
+    (w3m, pdftotext -layout) or TABs (HTML) keep their columns and are left alone; so is a label alone
+    on its row.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for ln in lines:
+        if ln.end <= lo or ln.start >= hi:
+            continue
+        text = view[ln.start : ln.end]
+        body = text.strip()
+        if "  " in body or "\t" in body or len(text) > 300:
+            continue
+        m = _ENTITY_TAIL.search(text)
+        if m is None or not text[: m.start()].strip():
+            continue
+        before = text[: m.start()].rstrip()
+        tok = before.split()[-1]
+        head = before[: len(before) - len(tok)].strip()
+        cut = m.start()
+        caption_head = head and not STOP.sub("", head).strip()
+        debris = BOX_DEBRIS.match(tok) is not None and tok.upper() != "CO"
+        if head and (debris or (len(tok) <= 2 and caption_head)):
+            cut = len(before) - len(tok)
+        pieces += [view[pos : ln.start + cut], " " * (len(text) - cut)]
+        pos = ln.end
+    return view if not pieces else "".join(pieces) + view[pos:]
+
+
+def state_list(text: str) -> list[str]:
+    """Item 12's states of solicitation: two-letter codes, and codes OCR glued together ("GATX" -> GA,
+    TX) when every pair is a US state code."""
+    out: list[str] = []
+    for tok in re.findall(r"\b[A-Z]{2,8}\b", text[:2000]):
+        pairs = [tok[i : i + 2] for i in range(0, len(tok), 2)]
+        if len(tok) == 2 or (len(tok) % 2 == 0 and all(state_code(p) == p for p in pairs)):
+            out += pairs
+    return out
 
 
 def glue_marks(page: Page) -> None:
@@ -697,7 +871,7 @@ def header_captions(
     if len(heads) < 2:
         return None
     rest = stop.sub(" ", page.view[line.start : line.end])
-    return heads if not rest.strip(" \t_:") else None
+    return heads if not rest.strip(" \t_:—") else None  # OCR: "LastName FirstName — Middle Name"
 
 
 def _cell_start(text: str, lo: int, cap: int, centre: int | None) -> int | None:
@@ -762,15 +936,19 @@ def _tab_cell(
     return None
 
 
-_DATE_PIECE = re.compile(r"^(?:\d{4}-\d{2}-(?:\d{2})?|\d{1,2})$")
+_DATE_PIECE = re.compile(r"^(?:\d{4}-(?:\d{2}-(?:\d{2})?)?|\d{2}-\d{2}|\d{1,2})$")
 
 
-def _repeated_run(words: list[str]) -> tuple[int, int] | None:
-    """The leftmost run of words printed twice in a row (``i``, length ``n``): "DONALD DYE DONALD DYE"."""
+def _repeated_run(words: list[str]) -> tuple[int, int, int] | None:
+    """The leftmost run of words printed twice in a row: its start ``i``, its length ``n`` and the length
+    of the second copy ("DONALD DYE DONALD DYE": 2; OCR can glue the copy, "DONALD DYE DONALDDYE": 1)."""
     for i in range(len(words)):
         for n in range(min(6, (len(words) - i) // 2), 0, -1):
             if words[i : i + n] == words[i + n : i + 2 * n]:
-                return i, n
+                return i, n, n
+        for n in range(min(6, len(words) - i - 1), 1, -1):
+            if "".join(words[i : i + n]) == words[i + n]:
+                return i, n, 1
     return None
 
 
@@ -834,53 +1012,23 @@ def _single_spaced(text: str) -> bool:
     return bool(body) and "  " not in body and "\t" not in body
 
 
-_TOKEN_KINDS = (
-    ("zip", re.compile(r"ZIP", IC), re.compile(r"^(?:\d{5}(?:-\d{4})?|[A-Z0-9]{2,4}\s?[A-Z0-9]{3})$")),
-    ("phone", re.compile(r"Phone", IC), re.compile(r"^[\d()+./-]{7,20}$")),
-    ("date", re.compile(r"^Date$", IC), re.compile(r"^\d{4}-\d{2}-\d{2}$")),
-)
-
-
 def _token_cell(
     page: Page, ln: Line, heads: list[tuple[int, int]], k: int, stop: re.Pattern[str]
 ) -> tuple[tuple[int, int], str] | None:
-    """Cell ``k`` of a single-spaced row (OCR) under single-spaced captions.
-
-    One word per caption maps one to one. Otherwise the row is read from the right while the trailing
-    captions have a typed value (ZIP code, phone number, date: "Hamilton DO HM12 345-949-7942"), the
-    caption before them takes one word (the state / province code) and the first caption the rest (the
-    city). Any other row with more words than captions is ambiguous (a multi-word name beside another):
-    no value rather than a wrong one.
-    """
+    """Cell ``k`` of a single-spaced row (OCR) under single-spaced captions, read by the shapes of the
+    captions' values (``formd_ocr.token_cells``): "Hamilton DO HM12 345-949-7942" under City / State /
+    ZIP / Phone, "TORONTO A6 M5J 2J5" (a two-part postcode). An ambiguous row gives no value rather
+    than a wrong one."""
     words = [
         (w.start() + ln.start, w.end() + ln.start) for w in re.finditer(r"\S+", page.view[ln.start : ln.end])
     ]
     names = [squash(page.view[s:e]) for s, e in heads]
-    n = len(heads)
-    spans: list[tuple[int, int] | None] = [None] * n
-    if len(words) == n:
-        spans = list(words)
-    elif len(words) > n:
-        j, w = n - 1, len(words) - 1
-        while j > 0 and w >= 0:
-            kind = next((rx for _, cap, rx in _TOKEN_KINDS if cap.search(names[j])), None)
-            if kind is None or not kind.match(page.view[words[w][0] : words[w][1]]):
-                break
-            spans[j] = words[w]
-            j, w = j - 1, w - 1
-        if j == n - 1 or j < 1 or w < j:
-            return None  # nothing typed at the end, or too few words left: ambiguous
-        if j >= 1:
-            spans[j] = words[w]
-            w -= 1
-            j -= 1
-        if j != 0:
-            return None
-        spans[0] = (words[0][0], words[w][1])
-    got = spans[k]
+    cells = token_cells(names, [page.view[s:e] for s, e in words])
+    got = cells[k] if cells is not None else None
     if got is None:
         return None
-    return got, page.value(got)
+    span = (words[got[0]][0], words[got[1] - 1][1])
+    return span, page.value(span)
 
 
 def _caption_line(page: Page, lo: int, hi: int, stop: re.Pattern[str]) -> bool:
