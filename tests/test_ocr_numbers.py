@@ -115,6 +115,9 @@ def test_single_letter_after_the_amount_stays_the_ownership_form() -> None:
 # --- checks: a rule read as "1" ---------------------------------------------------------------------
 
 RULE_LINE = "Class A Common Stock 06/10/2019 C 37,310 JA $0 137,310 I USGF\n"
+# A later row of the same page (dev_3418a75c4a_ocr300): the OCR evidence the repair needs, rules glued to
+# the figures of the same columns.
+RULE_PAGE_ROW = "Class A Common Stock 06/10/2019 C T44,271|A $0 |744,271 I U.S.\n"
 
 
 def _acquisition(owned: float, nature: str = "USGF") -> NonDerivativeTransaction:
@@ -132,8 +135,9 @@ def _acquisition(owned: float, nature: str = "USGF") -> NonDerivativeTransaction
 
 def test_rule_read_as_one_before_an_acquisitions_own_amount() -> None:
     filing = OwnershipFiling(non_derivative_transactions=[_acquisition(137310)])
-    spans = _spans(RULE_LINE, {f"{ND}[0].transaction_shares": "37,310", f"{ND}[0].{OWNED}": "137,310"})
-    ctx = CheckContext(confidence={}, warnings=[], text=RULE_LINE, spans=spans)
+    text = RULE_LINE + RULE_PAGE_ROW
+    spans = _spans(text, {f"{ND}[0].transaction_shares": "37,310", f"{ND}[0].{OWNED}": "137,310"})
+    ctx = CheckContext(confidence={}, warnings=[], text=text, spans=spans)
     check_holdings(filing, ctx)
     assert filing.non_derivative_transactions[0].shares_owned_following_transaction == 37310
     assert ctx.touched == {f"{ND}[0].{OWNED}": "repaired"}
@@ -142,7 +146,7 @@ def test_rule_read_as_one_before_an_acquisitions_own_amount() -> None:
 
 def test_rule_one_kept_when_the_next_link_confirms_the_printed_figure() -> None:
     """137,310 then a sale of 37,310 leaving 100,000: the chain says the holder did own 100,000 first."""
-    text = RULE_LINE + "Class A Common Stock 06/11/2019 S 37,310 D $9 100,000 I USGF\n"
+    text = RULE_LINE + "Class A Common Stock 06/11/2019 S 37,310 D $9 100,000 I USGF\n" + RULE_PAGE_ROW
     sale = _acquisition(100000)
     sale.transaction_code, sale.transaction_acquired_disposed_code = "S", "D"
     filing = OwnershipFiling(non_derivative_transactions=[_acquisition(137310), sale])

@@ -381,14 +381,26 @@ def _weak_ids(units: list[_Unit]) -> None:
     section without any), tier A ids are taken in order. Either way a footnote must have ended a
     sentence between an id and the next one: an id on a footnote's middle line follows the end of
     the footnote before it.
+
+    A well-formed enumeration (``(a)``, ``a)``, ``(ii)``, ``iv)``) opens a clause of a footnote's own text
+    as often as it is a damaged id (``(a)`` for ``(1)``): it is tier B, an id only where the count of
+    lost ids asks for it, never taken in order after the last id (``... vest on the earlier of:`` /
+    ``(a) the first anniversary ...`` / ``(b) ...``).
     """
+
+    def weak(unit: _Unit) -> tuple[int, bool] | None:
+        w = _weak_id(unit)
+        if w is not None and w[1] and re.fullmatch(r"\(?(?:[a-z]|ii|iv|vi|ix)\)", unit.line[: w[0]].strip()):
+            return w[0], False
+        return w
+
     anchors = [i for i, u in enumerate(units) if u.anchor is not None]
     bounds = [*anchors, len(units)]
     lo, last = 0, 0
     changed = False
     for hi in bounds:
         fid = int(units[hi].anchor or 0) if hi < len(units) else None
-        cands = [(i, w) for i in range(lo, hi) if units[i].anchor is None and (w := _weak_id(units[i]))]
+        cands = [(i, w) for i in range(lo, hi) if units[i].anchor is None and (w := weak(units[i]))]
         if fid is not None:
             missing = fid - last - 1
             picked = cands if len(cands) == missing else [c for c in cands if c[1][1]]
@@ -398,12 +410,18 @@ def _weak_ids(units: list[_Unit]) -> None:
                 changed = True
         else:
             n = last
-            prev = max(lo - 1, 0)
+            # Whether a line since the last id (taken or read) ends a sentence, scanned once in order
+            # (a rescan per candidate is quadratic): from an id just taken, its own line counts again.
+            scan, ended = max(lo - 1, 0), False
             for i, (body_at, tier_a) in cands:
-                if tier_a and (n == 0 or _ended_sentence(units, prev, i)):
+                while scan < i:
+                    ended = ended or bool(units[scan].text and _ends_sentence(units[scan].text))
+                    scan += 1
+                if tier_a and (n == 0 or ended):
                     n += 1
                     _set_weak_anchor(units[i], n, body_at)
-                    prev, changed = i, True
+                    changed = True
+                    scan, ended = i, False
         if fid is not None:
             lo, last = hi + 1, fid
     for u in units:

@@ -9,13 +9,15 @@ its transaction row lacks. And a price cell wrapped below its ``$`` (``6.09`` un
 or a year of a fund name at the start of a wrapped line (``2010 Fund,``) makes a line of words
 with one figure look like a row too.
 
-Rules (Form 4/5 Table II only; Form 3 prints no transaction columns):
-1. a holding that prints a price (a ``$`` figure: column 8 is filled only for a transaction),
-   next to a transaction row that has neither an underlying amount nor an amount owned, is that
-   row's right half: its values fill the transaction row's empty fields and the holding goes;
-2. a row whose only values are decimal figures (``6.09``, ``17.3509``), with no D/I letter and
-   no date, is a price cell wrapped below its row: it is folded into the row above as wrapped
-   text, and the figure fills a price cell printed there as a bare ``$``.
+Rules (Table II of reading-order dumps):
+1. Forms 4/5 only (a Form 3 prints no transaction columns): a holding that prints a price (a ``$``
+   figure: column 8 is filled only for a transaction), next to a transaction row that has neither an
+   underlying amount nor an amount owned, is that row's right half: its values fill the transaction
+   row's empty fields and the holding goes;
+2. Forms 3, 4 and 5 (a Form 3 holding prints its exercise price, which wraps the same way): a row whose
+   only value is one decimal figure (``6.09``, ``17.3509``), with no D/I letter and no date, is a price
+   cell wrapped below its row: it is folded into the row above as wrapped text, and the figure fills a
+   price cell printed there as a bare ``$``.
 """
 
 from __future__ import annotations

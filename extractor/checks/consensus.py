@@ -31,17 +31,21 @@ from difflib import SequenceMatcher
 from typing import Protocol
 
 from extractor.checks.context import CheckContext
+from extractor.checks.printed_words import (
+    MAX_VALUES,
+    ROMAN,
+    TABLES,
+    edge_key,
+    footnote_text,
+    note_key,
+    patch_printing,
+    words,
+)
 from extractor.people.distance import best_passage_match, text_value_budget, within_edits
 from extractor.records import OwnershipFiling
 
 WHY = "printed elsewhere in the filing"
 WHY_GLUE = "the next row's wrapped start, as the footnotes print its name"
-TABLES = (
-    "non_derivative_transactions",
-    "non_derivative_holdings",
-    "derivative_transactions",
-    "derivative_holdings",
-)
 FAMILIES: dict[str, tuple[str, ...]] = {
     "title": ("security_title", "underlying_security_title"),
     "nature": ("nature_of_ownership",),
@@ -49,10 +53,6 @@ FAMILIES: dict[str, tuple[str, ...]] = {
 MIN_VALUE_LEN = 6  # shorter values ("Stock") have no room for a safe edit
 FOOTNOTE_MIN_RATIO = 0.85  # partial_ratio of a value against its footnote printing
 FOOTNOTE_LOOSE_RATIO = 0.75  # the second search, for a printing that lost a whole word
-_MAX_VALUES = 60  # distinct values per family; beyond that the document is garbage and we skip it
-
-_WORD = re.compile(r"[^\W_]+")
-_ROMAN = re.compile(r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 _EDGE_PUNCT = " \t\n,;:(|_"
 # OCR debris: pipe/underscore/odd symbols, an abbreviation with a lowercase letter after the dot (``L.p``),
 # a value ending on a comma, a stray lowercase single letter that is not a word.
@@ -75,7 +75,7 @@ def _distinguishing(value: str) -> tuple[frozenset[str], frozenset[str]]:
             # A lone capital after a value's last punctuation (``L.p, W``) is debris, not a class letter.
             if not (i == len(raws) - 1 and i > 0 and raws[i - 1][-1] in ",."):
                 names.add(tok)
-        elif tok.isupper() and tok.isalpha() and _ROMAN.fullmatch(tok):
+        elif tok.isupper() and tok.isalpha() and ROMAN.fullmatch(tok):
             names.add(tok)
         elif len(tok) >= 2 and tok.isupper() and set(tok) <= set("IVXLCDM"):
             damaged.add(tok)
@@ -93,10 +93,6 @@ def _same_distinguishing(value: str, cand: str) -> bool:
 
 def _debris(value: str) -> int:
     return len(_DEBRIS.findall(value))
-
-
-def _words(value: str) -> list[str]:
-    return [w.casefold() for w in _WORD.findall(value)]
 
 
 def _snap(passage: str, start: int, end: int) -> str:
@@ -117,17 +113,13 @@ def _snap(passage: str, start: int, end: int) -> str:
     return cand
 
 
-def _edge_key(token: str) -> str:
-    return "".join(ch for ch in token.casefold() if ch.isalnum())
-
-
 def _same_edges(value: str, cand: str) -> bool:
     """A footnote match must start and end on the value's own words: the fuzzy alignment happily swaps
     the cell's ``By`` for the prose's ``of``/``and``, or runs on into the next word of the sentence."""
     vt, ct = value.split(), cand.split()
     if not vt or not ct:
         return False
-    return _same_word(_edge_key(vt[0]), _edge_key(ct[0])) and _same_word(_edge_key(vt[-1]), _edge_key(ct[-1]))
+    return _same_word(edge_key(vt[0]), edge_key(ct[0])) and _same_word(edge_key(vt[-1]), edge_key(ct[-1]))
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -143,9 +135,9 @@ def _trim_to(value: str, cand: str) -> str:
     """Drop words the fuzzy window caught beyond the value's own first/last word (``(GFVI)`` after a
     fund's name, ``of`` before it), while the candidate is longer than the value."""
     vt, ct = value.split(), cand.split()
-    while len(ct) > len(vt) and not _same_word(_edge_key(vt[-1]), _edge_key(ct[-1])):
+    while len(ct) > len(vt) and not _same_word(edge_key(vt[-1]), edge_key(ct[-1])):
         ct.pop()
-    while len(ct) > len(vt) and not _same_word(_edge_key(vt[0]), _edge_key(ct[0])):
+    while len(ct) > len(vt) and not _same_word(edge_key(vt[0]), edge_key(ct[0])):
         ct.pop(0)
     return " ".join(ct).strip(_EDGE_PUNCT)
 
@@ -175,38 +167,10 @@ def _is_clean_abbrev(value: str, word: str) -> bool:
     return False
 
 
-# The two house styles of an abbreviation in clean text (``LP`` / ``L.P.``); a comma may follow mid-value.
-_HOUSE_STYLE = re.compile(r"(?:[A-Z]{2,4}|(?:[A-Z]\.){2,4}),?")
-
-
-def _house_style(vt: str, ct: str, last: bool) -> bool:
-    """``vt`` and ``ct`` print one abbreviation in the two clean styles (``L.P.`` / ``LP``)."""
-    if vt == ct or _edge_key(vt) != _edge_key(ct) or (last and vt.endswith(",")):
-        return False
-    return _HOUSE_STYLE.fullmatch(vt) is not None and _HOUSE_STYLE.fullmatch(ct) is not None
-
-
-def _patch(value: str, cand: str) -> str:
-    """The candidate's printing, except where the two print one abbreviation in the two clean house styles
-    (the cell ``L.P.``, the footnote ``LP``): there the cell's own style stays, as the gold keeps it. A
-    footnote's printing repairs the damaged words of a cell (``Growin``), not its house style."""
-    vt, ct = value.split(), cand.split()
-    out: list[str] = []
-    ops = SequenceMatcher(a=[_edge_key(t) for t in vt], b=[_edge_key(t) for t in ct], autojunk=False)
-    for tag, i1, i2, j1, j2 in ops.get_opcodes():
-        if tag != "equal":
-            out.extend(ct[j1:j2])
-            continue
-        for k in range(i2 - i1):
-            v, c = vt[i1 + k], ct[j1 + k]
-            out.append(v if _house_style(v, c, i1 + k == len(vt) - 1) else c)
-    return " ".join(out)
-
-
 def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
     """Whether every word where ``value`` differs from ``cand`` is rarer in the document than its
     replacement; ``None`` when the words agree (only punctuation/case differ)."""
-    vw, cw = _words(value), _words(cand)
+    vw, cw = words(value), words(cand)
     ops = [op for op in SequenceMatcher(a=vw, b=cw, autojunk=False).get_opcodes() if op[0] != "equal"]
     if not ops:
         return None
@@ -227,7 +191,9 @@ def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
             return False
         # A mixed-case abbreviation (``Lp.``) spelled out in dotted capitals (``L.P.``): OCR damage,
         # whatever the document's word counts say (a filing printing ``LP`` often makes ``lp`` common).
-        spelled = all(len(w) == 1 for w in theirs_words) and "".join(theirs_words) == mine[0]
+        # An insert has no word of the value (``L.`` -> ``L.P.`` inserts ``p``): nothing to spell out.
+        spelled = len(mine) == 1 and all(len(w) == 1 for w in theirs_words)
+        spelled = spelled and "".join(theirs_words) == mine[0]
         if tag == "replace" and len(mine) == 1 < len(theirs_words) and spelled:
             continue
         if tag == "replace" and len(mine) == 1 == j2 - j1 and mine[0].rstrip("s") == cw[j1].rstrip("s"):
@@ -246,25 +212,19 @@ def _words_rarer(value: str, cand: str, freq: Counter[str]) -> bool | None:
     return True
 
 
-def _note_key(value: str) -> str:
-    """What the footnotes print of a cell value: the name without the cell's ``By`` (prose prints
-    ``held by X``, ``partner of X``)."""
-    fold = value.casefold()
-    return fold[3:] if fold.startswith("by ") and len(fold) > 3 + MIN_VALUE_LEN else fold
-
-
-class _Family:
-    """The values of one field family in one document, with their supports."""
+class Family:
+    """The values of one field family in one document, with their supports (``check_nature`` asks it
+    whether a value it cleaned is one consensus would repair)."""
 
     def __init__(self, values: list[str], notes: str, note_fold: str, freq: Counter[str]) -> None:
         self.count = Counter(values)
         self.notes, self.note_fold, self.freq = notes, note_fold, freq
 
     def support(self, value: str) -> int:
-        return self.count[value] + (self.note_fold.count(_note_key(value)) if self.note_fold else 0)
+        return self.count[value] + (self.note_fold.count(note_key(value)) if self.note_fold else 0)
 
     def in_notes(self, value: str) -> bool:
-        return bool(self.note_fold) and _note_key(value) in self.note_fold
+        return bool(self.note_fold) and note_key(value) in self.note_fold
 
     def candidates(self, value: str) -> list[str]:
         out = [c for c in self.count if c != value]
@@ -315,7 +275,7 @@ class _Family:
         best: tuple[int, int, str] | None = None
         for printed in self.candidates(value):
             # The support is the printing's; every other test judges what would be written.
-            cand = _patch(value, printed)
+            cand = patch_printing(value, printed)
             if cand == value:
                 continue
             dist = within_edits(value.casefold(), cand.casefold(), budget)
@@ -346,17 +306,17 @@ def _glued_start(value: str) -> tuple[str, str] | None:
     """``(head, tail)`` when ``value`` restarts with its own lead word ``By`` near its end: OCR printed
     the next row's wrapped start (``By`` / ``Sequoia`` / ``Capital``) above that row's data line, and
     the reading gave it to the row above (``... Fund IV, L.P. & By Sequoia Capital``)."""
-    words = value.split()
-    if len(words) < 3 or words[0] != _LEAD:
+    toks = value.split()
+    if len(toks) < 3 or toks[0] != _LEAD:
         return None
-    starts = [i for i in range(max(1, len(words) - _GLUE_MAX_WORDS), len(words)) if words[i] == _LEAD]
+    starts = [i for i in range(max(1, len(toks) - _GLUE_MAX_WORDS), len(toks)) if toks[i] == _LEAD]
     if len(starts) != 1:
         return None
-    head_words = words[: starts[0]]
+    head_words = toks[: starts[0]]
     # The footnote mark between the two (``&``, ``2)``) is debris of the row above: no letters.
     while head_words and not any(ch.isalpha() for ch in head_words[-1]):
         head_words.pop()
-    head, tail = " ".join(head_words), " ".join(words[starts[0] :])
+    head, tail = " ".join(head_words), " ".join(toks[starts[0] :])
     return (head, tail) if len(head) >= MIN_VALUE_LEN else None
 
 
@@ -392,10 +352,7 @@ def _move_glued_starts(table: str, rows: Sequence[_NatureRow], notes: str, ctx: 
 
 def check_consensus(filing: OwnershipFiling, ctx: CheckContext) -> None:
     """Replace OCR-damaged title and nature-of-ownership values by their best-supported printing."""
-    notes = "\n".join(f.text for f in filing.footnotes if f.text)
-    if filing.remarks:
-        notes += "\n" + filing.remarks
-    notes = " ".join(notes.split())
+    notes = footnote_text(filing)
     note_fold = notes.casefold()
     if notes:
         for table in TABLES:
@@ -413,12 +370,12 @@ def check_consensus(filing: OwnershipFiling, ctx: CheckContext) -> None:
     # Word frequencies over the whole document; without the text (a caller with no spans), over what the
     # record itself prints.
     if ctx.text is not None:
-        freq = Counter(_words(ctx.text))
+        freq = Counter(words(ctx.text))
     else:
-        freq = Counter(_words(notes + " " + " ".join(c[3] for cells in by_family for c in cells)))
+        freq = Counter(words(notes + " " + " ".join(c[3] for cells in by_family for c in cells)))
     for cells in by_family:
-        family = _Family([c[3] for c in cells], notes, note_fold, freq)
-        if not cells or len(family.count) > _MAX_VALUES:
+        family = Family([c[3] for c in cells], notes, note_fold, freq)
+        if not cells or len(family.count) > MAX_VALUES:
             continue
         # Decide per distinct value against the supports as printed, then write: a repair must not
         # become the support of the next one (two damaged printings would otherwise chain).

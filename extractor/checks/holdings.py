@@ -27,8 +27,9 @@ arithmetic alone "repairs" dozens of correct figures on the dev set.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from extractor.checks.context import CheckContext
 from extractor.checks.slips import (
@@ -37,6 +38,7 @@ from extractor.checks.slips import (
     digits_of,
     garbled_reading,
     number_tokens,
+    prints_glued_rules,
     rule_read_as_one,
 )
 from extractor.evaluate.compare import normalize_text
@@ -233,14 +235,23 @@ def _neighbours(filing: OwnershipFiling, table: str) -> dict[int, tuple[int | No
     return out
 
 
-def _rule_one_repair(ctx: CheckContext, table: str, rows: Sequence[object], i: int, nxt: int | None) -> None:
+def _rule_one_repair(
+    ctx: CheckContext,
+    table: str,
+    rows: Sequence[object],
+    i: int,
+    nxt: int | None,
+    ocr_page: Callable[[], bool],
+) -> None:
     """``37,310 A $0 137,310``: an acquisition's owned figure printed as ``1`` + its own amount.
 
     Genuine only if the holder owned exactly 10, 100, 1,000 ... shares before; a misread rule line in
     front of the figure (``|`` elsewhere in the same column) is the likelier story. Taken only when the
     printed figure really starts with that ``1``, the row has no previous row in its chain (a previous
-    figure would decide by arithmetic, see ``_repair_one``) and the next link, when it can be checked,
-    does not confirm the printed figure.
+    figure would decide by arithmetic, see ``_repair_one``), the next link, when it can be checked,
+    does not confirm the printed figure, and the page went through OCR (it glues rules to figures
+    elsewhere): in clean text (w3m, pdftotext) a figure is printed as filed, so ``5,000`` bought and
+    ``15,000`` owned is a holder who owned 10,000 before.
     """
     row = rows[i]
     amount, owned = getattr(row, SHARES), getattr(row, OWNED)
@@ -254,6 +265,8 @@ def _rule_one_repair(ctx: CheckContext, table: str, rows: Sequence[object], i: i
         return
     after = int(amount) if float(amount).is_integer() else amount
     if nxt is not None and not _ok_with(row, rows[nxt], OWNED, after, prev_side=True):
+        return
+    if not ocr_page():
         return
     setattr(row, OWNED, after)
     ctx.repaired(
@@ -424,6 +437,8 @@ def _garbled_repair(ctx: CheckContext, table: str, row: object, i: int) -> None:
 
 
 def _row_slips(filing: OwnershipFiling, ctx: CheckContext) -> None:
+    # Whether the page went through OCR, read from the whole text once and only when a repair asks.
+    ocr_page = cache(lambda: ctx.text is not None and prints_glued_rules(ctx.text))
     for table in _ROW_TABLES:
         rows = getattr(filing, table)
         links = _neighbours(filing, table) if table in CHAIN_TABLES else {}
@@ -433,7 +448,7 @@ def _row_slips(filing: OwnershipFiling, ctx: CheckContext) -> None:
                 _garbled_repair(ctx, table, row, i)
             prev, nxt = links.get(i, (None, None))
             if table in CHAIN_TABLES and prev is None:
-                _rule_one_repair(ctx, table, rows, i, nxt)
+                _rule_one_repair(ctx, table, rows, i, nxt, ocr_page)
             if table == "derivative_transactions" and prev is None:
                 _grant_amount_repair(ctx, table, row, i)
 

@@ -29,8 +29,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from extractor.checks.consensus import _ROMAN, TABLES, _edge_key, _Family, _note_key, _patch, _words
+from extractor.assemble.ownership_tables_rows import NATURE_LEADS
+from extractor.checks.consensus import Family
 from extractor.checks.context import CheckContext
+from extractor.checks.printed_words import (
+    MAX_VALUES,
+    NOTE_NAME_MIN_LEN,
+    ROMAN,
+    TABLES,
+    edge_key,
+    footnote_text,
+    note_key,
+    patch_printing,
+    words,
+)
 from extractor.records import OwnershipFiling
 
 WHY_DROPPED = "a word the cell prints, as the footnotes print the name"
@@ -47,7 +59,19 @@ _DEBRIS_MARKS = frozenset("|©®@“”‘’«»_~[]{}<>*^°§¢()'\".,;:")
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in text.split() if _edge_key(t)]
+    return [t for t in text.split() if edge_key(t)]
+
+
+class _Source:
+    """A text the repairs search for a fuller or cleaner printing (the footnotes, another cell's value),
+    tokenised once: the searches run per value against every source."""
+
+    __slots__ = ("keys", "text", "tokens")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens = _tokens(text)
+        self.keys = [edge_key(t) for t in self.tokens]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -59,10 +83,10 @@ def _subsequence(needle: Sequence[str], hay: Sequence[str]) -> bool:
     return all(any(h == n for h in it) for n in needle)
 
 
-def _windows(value_keys: list[str], tokens: list[str]) -> list[list[str]]:
-    """Token windows of ``tokens`` that start on the value's first word, end on its last, and hold the
+def _windows(value_keys: list[str], source: _Source) -> list[list[str]]:
+    """Token windows of the source that start on the value's first word, end on its last, and hold the
     value's words in order plus 1..MAX_INSERTED more."""
-    keys = [_edge_key(t) for t in tokens]
+    keys, tokens = source.keys, source.tokens
     n = len(value_keys)
     out: list[list[str]] = []
     for s, key in enumerate(keys):
@@ -84,7 +108,7 @@ def _inserted(value_keys: list[str], window: list[str]) -> list[str]:
     out: list[str] = []
     j = 0
     for tok in window:
-        if j < len(value_keys) and _edge_key(tok) == value_keys[j]:
+        if j < len(value_keys) and edge_key(tok) == value_keys[j]:
             j += 1
         else:
             out.append(tok)
@@ -94,7 +118,7 @@ def _inserted(value_keys: list[str], window: list[str]) -> list[str]:
 def _insertable(tok: str) -> bool:
     """A lone letter is restored only in its parentheses (``(Q)``): a bare ``I``/``D`` in a cell's
     printed text is usually the ownership-form column beside it."""
-    return len(_edge_key(tok)) >= 2 or "(" in tok
+    return len(edge_key(tok)) >= 2 or "(" in tok
 
 
 def _clean_end(tokens: list[str]) -> str:
@@ -106,21 +130,20 @@ def _clean_end(tokens: list[str]) -> str:
     return text
 
 
-def _restored(value: str, printed: str, sources: list[str]) -> str | None:
+def _restored(value: str, printed: str, sources: list[_Source]) -> str | None:
     """The fuller printing of ``value`` that its own cell text ``printed`` supports, if exactly one."""
     head, _, name = value.partition(" ")
     prefix, needle = (head + " ", name) if head.casefold() == "by" and name else ("", value)
-    value_keys = [_edge_key(t) for t in _tokens(needle)]
+    value_keys = [edge_key(t) for t in _tokens(needle)]
     if len(value_keys) < 2:
         return None
-    printed_keys = [_edge_key(t) for t in _tokens(printed)]
+    printed_keys = [edge_key(t) for t in _tokens(printed)]
     found: set[str] = set()
     for source in sources:
-        tokens = _tokens(source)
         # The value printed as it stands is a name of its own (``Fund XV`` beside ``Partners Fund XV``)
         # unless its own cell prints more of the fuller name: judged by the windows below.
-        for window in _windows(value_keys, tokens):
-            if _subsequence([_edge_key(t) for t in window], printed_keys):
+        for window in _windows(value_keys, source):
+            if _subsequence([edge_key(t) for t in window], printed_keys):
                 found.add(_clean_end(window))
     if not found:
         return None
@@ -128,7 +151,7 @@ def _restored(value: str, printed: str, sources: list[str]) -> str | None:
     best = {c for c in found if len(c.split()) == longest}
     if len(best) != 1:
         return None
-    return _patch(value, prefix + best.pop())
+    return patch_printing(value, prefix + best.pop())
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -140,7 +163,7 @@ MAX_REPLACEMENT = 3
 
 def _garbled_run(tokens: list[str], freq: Counter[str]) -> tuple[int, int] | None:
     """The one run of words printed nowhere else in the filing, with words on both sides of it."""
-    rare = [i for i, t in enumerate(tokens) if all(freq[w] <= 1 for w in _words(t)) and _words(t)]
+    rare = [i for i, t in enumerate(tokens) if all(freq[w] <= 1 for w in words(t)) and words(t)]
     if not rare or rare[-1] - rare[0] + 1 != len(rare) or len(rare) > MAX_GARBLED:
         return None
     start, end = rare[0], rare[-1] + 1
@@ -149,7 +172,7 @@ def _garbled_run(tokens: list[str], freq: Counter[str]) -> tuple[int, int] | Non
     return start, end
 
 
-def _replaced(value: str, sources: list[str], freq: Counter[str], note_keys: str) -> str | None:
+def _replaced(value: str, sources: list[_Source], freq: Counter[str], note_keys: str) -> str | None:
     """The printing that differs from ``value`` only where ``value`` has its rare, garbled words."""
     head, _, name = value.partition(" ")
     prefix, needle = (head + " ", name) if head.casefold() == "by" and name else ("", value)
@@ -157,28 +180,27 @@ def _replaced(value: str, sources: list[str], freq: Counter[str], note_keys: str
     run = _garbled_run(tokens, freq)
     if run is None or len(tokens) - (run[1] - run[0]) < 3 or _keyed(needle) in note_keys:
         return None
-    before = [_edge_key(t) for t in tokens[: run[0]]]
-    after = [_edge_key(t) for t in tokens[run[1] :]]
+    before = [edge_key(t) for t in tokens[: run[0]]]
+    after = [edge_key(t) for t in tokens[run[1] :]]
+    garbled = "".join(edge_key(t) for t in tokens[run[0] : run[1]])
     # Keyed by words alone (``LP``/``Lp``): the first printing wins, and the footnotes come first.
     found: dict[str, str] = {}
     for source in sources:
-        src = _tokens(source)
-        keys = [_edge_key(t) for t in src]
+        src, keys = source.tokens, source.keys
         for s in range(len(keys) - len(before) - len(after)):
             if keys[s : s + len(before)] != before:
                 continue
             mid = s + len(before)
             for k in range(1, MAX_REPLACEMENT + 1):
                 # Words run together (``ExpansionFund``) are printed so in clean text too: no repair.
-                merged = "".join(keys[mid : mid + k]) == "".join(
-                    _edge_key(t) for t in tokens[run[0] : run[1]]
-                )
+                merged = "".join(keys[mid : mid + k]) == garbled
                 if keys[mid + k : mid + k + len(after)] == after and not merged:
                     cand = _clean_end(src[s : mid + k + len(after)])
-                    found.setdefault(_keyed(cand), cand)
+                    # ``_keyed(cand)``: the window's keys (the cut edge punctuation has no key).
+                    found.setdefault(" " + " ".join(keys[s : mid + k + len(after)]) + " ", cand)
     if len(found) != 1:
         return None  # none, or two funds the garbled words could stand for (``Fund VII`` / ``VIII``)
-    return _patch(value, prefix + next(iter(found.values())))
+    return patch_printing(value, prefix + next(iter(found.values())))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -211,7 +233,7 @@ def _is_debris(tok: str, i: int, toks: list[str], freq: Counter[str], lead: bool
         and core.islower()
         and len(core) <= 4
         and freq[core.casefold()] <= 1
-        and not _ROMAN.fullmatch(core.upper())
+        and not ROMAN.fullmatch(core.upper())
     )
 
 
@@ -263,18 +285,19 @@ def _cells(filing: OwnershipFiling) -> list[_Cell]:
 
 def _keyed(text: str) -> str:
     """Words by their letters and digits only, space-separated and padded: ``L.P.``/``LP.`` alike."""
-    return " " + " ".join(_edge_key(t) for t in _tokens(text)) + " "
+    return " " + " ".join(edge_key(t) for t in _tokens(text)) + " "
 
 
-def _printed_elsewhere(value: str, counts: Counter[str], note_keys: str) -> bool:
-    """Another cell prints ``value``, or the footnotes print its name (punctuation aside)."""
-    if counts[value] > 0:
+def _printed_elsewhere(value: str, counts: Counter[str], note_keys: str, own: int = 0) -> bool:
+    """Another cell prints ``value`` (``counts`` holds ``own`` printings of the cell asking), or the
+    footnotes print its name (punctuation aside)."""
+    if counts[value] > own:
         return True
-    name = _keyed(_note_key(value))
-    return len(value) >= 6 and len(name) > 2 and name in note_keys
+    name = _keyed(note_key(value))
+    return len(value) >= NOTE_NAME_MIN_LEN and len(name) > 2 and name in note_keys
 
 
-def _drop_debris(cells: list[_Cell], family: _Family, note_keys: str, ctx: CheckContext) -> None:
+def _drop_debris(cells: list[_Cell], family: Family, note_keys: str, ctx: CheckContext) -> None:
     counts = Counter(c.value for c in cells if c.value)
     fixes: dict[str, str] = {}
     for value in counts:
@@ -289,25 +312,31 @@ def _drop_debris(cells: list[_Cell], family: _Family, note_keys: str, ctx: Check
             cell.set(fixes[cell.value], ctx, WHY_DEBRIS)
 
 
-def _restore_dropped(cells: list[_Cell], notes: str, ctx: CheckContext) -> None:
+def _restore_dropped(cells: list[_Cell], notes: _Source | None, ctx: CheckContext) -> None:
     others = sorted({c.value for c in cells if c.value})
-    sources = [notes, *others] if notes else others
+    sources = ([notes] if notes else []) + [_Source(o) for o in others]
+    # Rows repeat one value with one printed text (a fund's name on every row): decided once.
+    decided: dict[tuple[str, str], str | None] = {}
     for cell in cells:
         value, printed = cell.value, ctx.printed(f"{cell.path}.nature_of_ownership")
         if value is None or printed is None:
             continue
-        after = _restored(value, printed, [s for s in sources if s != value])
+        if (value, printed) not in decided:
+            decided[(value, printed)] = _restored(value, printed, [s for s in sources if s.text != value])
+        after = decided[(value, printed)]
         if after is not None and after != value:
             cell.set(after, ctx, WHY_DROPPED)
 
 
-def _replace_garbled(cells: list[_Cell], notes: str, freq: Counter[str], ctx: CheckContext) -> None:
-    note_keys = _keyed(notes)
+def _replace_garbled(
+    cells: list[_Cell], notes: _Source | None, note_keys: str, freq: Counter[str], ctx: CheckContext
+) -> None:
     others = sorted({c.value for c in cells if c.value})
+    note_source = [notes] if notes else []
+    other_sources = [_Source(o) for o in others]
     fixes: dict[str, str] = {}
     for value in others:
-        sources = [notes] if notes else []
-        sources += [o for o in others if o != value]
+        sources = note_source + [o for o in other_sources if o.text != value]
         after = _replaced(value, sources, freq, note_keys)
         if after is not None and after != value:
             fixes[value] = after
@@ -339,16 +368,19 @@ def _move_continuations(
             if not isinstance(above, str) or not isinstance(value, str) or not value[:1].islower():
                 continue
             toks = value.split()
+            # A lead word opens a value of its own (``by Trust``, ``held through ...``), never the
+            # wrapped end of the value above.
+            if toks[0].casefold().rstrip(":") in NATURE_LEADS:
+                continue
             n = 0
             while n < min(len(toks), _CONT_MAX_WORDS) and toks[n][:1].islower() and toks[n].isalpha():
                 n += 1
             rest = " ".join(toks[n:])
             # The rest must be a whole name the filing prints (not ``Fund, LP`` after a cut word), and
             # the row above must not be: a complete value there has no wrapped continuation.
-            others = counts - Counter([value])
-            if not n or len(toks) - n < 3 or not _printed_elsewhere(rest, others, note_keys):
+            if not n or len(toks) - n < 3 or not _printed_elsewhere(rest, counts, note_keys):
                 continue
-            if _printed_elsewhere(above, counts - Counter([above]), note_keys):
+            if _printed_elsewhere(above, counts, note_keys, own=1):
                 continue
             joined = f"{above} {' '.join(toks[:n])}"
             rows[i - 1].nature_of_ownership = joined
@@ -358,22 +390,25 @@ def _move_continuations(
 
 
 def check_nature(filing: OwnershipFiling, ctx: CheckContext) -> None:
-    """Run before ``check_consensus``: it then cleans letter slips of the values repaired here."""
-    notes = "\n".join(f.text for f in filing.footnotes if f.text)
-    if filing.remarks:
-        notes += "\n" + filing.remarks
-    notes = " ".join(notes.split())
-    note_fold = notes.casefold()
+    """Run before ``check_consensus``: it then cleans letter slips of the values repaired here.
+
+    A filing with more than ``MAX_VALUES`` distinct values is left as read, as consensus leaves it: the
+    repairs compare every value with every other one."""
     cells = _cells(filing)
     values = [c.value for c in cells if c.value]
-    if not values:
+    if not values or len(set(values)) > MAX_VALUES:
         return
+    notes = footnote_text(filing)
+    note_fold = notes.casefold()
     freq = (
-        Counter(_words(ctx.text)) if ctx.text is not None else Counter(_words(notes + " " + " ".join(values)))
+        Counter(words(ctx.text)) if ctx.text is not None else Counter(words(notes + " " + " ".join(values)))
     )
-    _move_continuations(filing, Counter(values), _keyed(notes), ctx)
-    _restore_dropped(cells, notes, ctx)
+    # The footnotes are searched for every value: tokenised once here.
+    note_source = _Source(notes) if notes else None
+    note_keys = " " + " ".join(note_source.keys if note_source else []) + " "  # ``_keyed(notes)``
+    _move_continuations(filing, Counter(values), note_keys, ctx)
+    _restore_dropped(cells, note_source, ctx)
     values = [c.value for c in cells if c.value]
-    _drop_debris(cells, _Family(values, notes, note_fold, freq), _keyed(notes), ctx)
-    _replace_garbled(cells, notes, freq, ctx)
+    _drop_debris(cells, Family(values, notes, note_fold, freq), note_keys, ctx)
+    _replace_garbled(cells, note_source, note_keys, freq, ctx)
     _complete_lead(cells, ctx)

@@ -85,6 +85,27 @@ def rule_read_as_one(printed: str, value: float, amount: float) -> bool:
     return digits_of(value) == "1" + digits_of(amount)
 
 
+# A table rule OCR reads as "|" glued to a word or a figure (``$0 |744,271``, ``T44,271|A``,
+# ``Transaction |4. Securities``, ``Common|``): every dev OCR page (300 dpi) and every rendered 150-dpi OCR
+# page prints one, no w3m / pdftotext page does. Markdown prints rules too, around its cells.
+_GLUED_RULE = re.compile(r"\S\||\|\S")
+
+
+def _markdown_delimiter(line: str) -> bool:
+    """``|---|:---:|``: the row under a markdown table's header."""
+    core = line.strip().strip("|").strip()
+    return "|" in line and core.startswith(("---", ":--")) and not core.strip("-|: ")
+
+
+def prints_glued_rules(text: str) -> bool:
+    """The text reads like an OCR page: some line glues a table rule to a word or figure. A markdown table's
+    rows (a line opening with ``|``, or any line of a text with a ``|---|`` delimiter row) do not count."""
+    lines = text.splitlines()
+    if any(_markdown_delimiter(line) for line in lines):
+        return False
+    return any(_GLUED_RULE.search(line) for line in lines if not line.lstrip().startswith("|"))
+
+
 # Letters (and marks) OCR prints for digits in a figure: "T44,271" for 744,271, "g51" for 851.
 _LETTER_DIGITS = {
     "T": "7",

@@ -29,16 +29,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractor.checks.context import CheckContext
+from extractor.checks.printed_words import TABLES, footnote_text
 from extractor.people.distance import within_edits
 from extractor.records import OwnershipFiling
 
 WHY = "OCR-damaged title; printed cleanly elsewhere in the filing"
-TABLES = (
-    "non_derivative_transactions",
-    "non_derivative_holdings",
-    "derivative_transactions",
-    "derivative_holdings",
-)
 FIELDS = ("security_title", "underlying_security_title")
 
 # General vocabulary of security titles on Forms 3/4/5 (domain knowledge, not read from any filing).
@@ -72,6 +67,8 @@ _AMOUNT = re.compile(r"\$?\d*\.\d+|\$\d+")
 _RATE = re.compile(r"\d+(?:\.\d+)?%")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _DATE_PART = re.compile(r"\d/|/\d")
+# Words followed by the name of one series or class of a security (``Series Seed-1``, ``Class AA-1``).
+_NAMED_BY = frozenset({"series", "class"})
 # Standard phrases of the form (domain knowledge): a value one or two OCR-damaged words away from one of
 # them is that phrase even when the filing prints it once only (``Stock Option (ght to buy)``).
 STANDARD_TITLES = (
@@ -167,22 +164,28 @@ class _Fit:
 
 
 def _strip_strays(vkeys: list[str], ckeys: list[str]) -> list[str]:
-    """Drop numbers a title does not print (a price or date of the neighbour cell)."""
-    return [k for k in vkeys if not any(ch.isdigit() for ch in k) or k in ckeys]
+    """Drop numbers a title does not print (a price or date of the neighbour cell); never the name after
+    ``Series``/``Class`` (``Seed-1``), which tells the security apart."""
+    return [
+        k
+        for i, k in enumerate(vkeys)
+        if not any(ch.isdigit() for ch in k) or k in ckeys or (i > 0 and vkeys[i - 1] in _NAMED_BY)
+    ]
 
 
 def _embedded(vkeys: list[str], ckeys: list[str], pool_keys: list[list[str]]) -> bool:
     """``v = junk + c + junk``: the candidate's words contiguous in the value, the junk a neighbour's text.
 
     The word before the candidate must not be title vocabulary (``Class B`` + ``Common Stock`` is another
-    security, not junk); what follows may be junk or the start of another title (``... Stock Class``).
+    security, not junk), nor the name after ``Series``/``Class`` (``Class AA-1`` + ``Common Stock``); what
+    follows may be junk or the start of another title (``... Stock Class``).
     """
     n = len(ckeys)
     for i in range(len(vkeys) - n + 1):
         if vkeys[i : i + n] != ckeys:
             continue
         before, after = vkeys[:i], vkeys[i + n :]
-        if before and _vocab(before[-1]):
+        if before and (_vocab(before[-1]) or (len(before) >= 2 and before[-2] in _NAMED_BY)):
             continue
         rest = [k for k in after if _vocab(k)]
         if not rest or any(p[: len(rest)] == rest for p in pool_keys):
@@ -216,7 +219,8 @@ def _fit(value: str, cand: str, pool_keys: list[list[str]]) -> _Fit | None:
         # ``Series B Bese``: the lettered start of one title, the rest of the cell garbled beyond reading.
         return _Fit(cand, 1.0, False, len(vkeys) - len(lead))
     if _embedded(vkeys, ckeys, pool_keys):
-        # The longest title the value holds wins (``Series D ... Stock fen) Common Stock``).
+        # The longest title the value holds wins (``Series D ... Stock fen) Common Stock``): the arguments
+        # are swapped on purpose, this is the share of the *value's* letters that the candidate prints.
         return _Fit(cand, 1.0 + _coverage(ckeys, vkeys), False)
     if not _distinguishing(vkeys) <= _distinguishing(ckeys):
         return None
@@ -279,6 +283,10 @@ def _choose(
     if best.low and not (sole and len(fits) == 1):
         return None
     lost = bool(_distinguishing(_keys(best.cand)) - _distinguishing(_keys(value)))
+    if lost and best.junk:
+        # The value has no letter and words the candidate cannot explain (``Series Seed Preferred Stock``
+        # against ``Series A Preferred Stock``): those words are the security's own name, not damage.
+        return None
     for other in fits[1:]:
         if other.score == best.score and other.junk == best.junk:
             return None  # two titles explain the value equally: no evidence for either
@@ -308,7 +316,7 @@ def check_titles(filing: OwnershipFiling, ctx: CheckContext) -> None:
         own = _drop_strays(value)
         if own is not None:
             fixes[(name, value)] = own
-    notes = " ".join(" ".join(f.text.split()) for f in filing.footnotes if f.text)
+    notes = footnote_text(filing)
     # A lone head word (``Stock``) is a wrapped cell's last line, not a title to copy onto others.
     valid = Counter(v for v in values if is_valid_title(v) and len(_keys(v)) >= 2)
     pool = list(valid) + [t for t in dict.fromkeys(_note_titles(notes)) if t not in valid]
@@ -347,13 +355,19 @@ def _snap_to_pool(
                 by_words[key] = c[3]
     underlying = set(by_words.values())
     damaged = _ocr_evidence(text, [c[3] for c in cells])
+    # One decision per title and candidate set (the pool, or the sole underlying title): a damaged title
+    # repeats on many rows, and each choice tries every candidate.
+    chosen: dict[tuple[str, bool], str | None] = {}
     for _, _, name, value in cells:
         if (name, value) in fixes or value in valid:
             continue
         sole = name == "underlying_security_title" and len(underlying) == 1
-        after = _choose(value, list(underlying) if sole else pool, pool_keys, sole, valid)
-        if after is None and sole:
-            after = _sole_garbage(value, next(iter(underlying)))
+        if (value, sole) not in chosen:
+            after = _choose(value, list(underlying) if sole else pool, pool_keys, sole, valid)
+            if after is None and sole:
+                after = _sole_garbage(value, next(iter(underlying)))
+            chosen[(value, sole)] = after
+        after = chosen[(value, sole)]
         if after is None or after == value or (_cut_only(value, after) and not damaged):
             continue
         fixes[(name, value)] = after
@@ -370,7 +384,10 @@ def _sole_garbage(value: str, cand: str) -> str | None:
 
 def _stray(words: list[str], i: int, dated: bool) -> bool:
     """A lone symbol, or a word with a digit that titles do not print: not a series (``D-1``), rate
-    (``8%``), year (unless the value holds a date run), or a par value amount next to ``par``/``value``."""
+    (``8%``), year (unless the value holds a date run), or a par value amount next to ``par``/``value``.
+    The word after ``Series``/``Class`` is the security's name whatever it prints (``Seed-1``, ``AA-1``)."""
+    if i > 0 and _key(words[i - 1]) in _NAMED_BY:
+        return False
     w = words[i].strip(_STRIP)
     if not any(ch.isalnum() for ch in w):
         return True  # a lone symbol (``$`` of a price cell, ``&``): nothing a title prints alone
