@@ -635,7 +635,8 @@ def _join_pieces(pieces: list[str]) -> str:
         piece = piece.strip()
         if not piece:
             continue
-        glue = "" if not out or _HYPHEN_END.search(out) else " "
+        # Only the last two characters can match; searching all of ``out`` made long notes quadratic.
+        glue = "" if not out or _HYPHEN_END.search(out[-2:]) else " "
         out += glue + piece
     return collapse(out)
 
