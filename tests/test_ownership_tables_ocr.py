@@ -286,7 +286,9 @@ def test_ownership_tables_ocr_scrambled_row_after_mark_block_keeps_its_values() 
     assert [t.transaction_shares for t in txs[:6]] == [4169733, 456279, 92481, 4169733, 456279, 92481]
     assert txs[2].shares_owned_following_transaction == 92481
     assert all(t.direct_or_indirect_ownership == "I" for t in txs)
-    assert _owned(res)[3] is None  # printed nowhere in the OCR text: not guessed
+    # Printed nowhere in the OCR text, but the row disposes of exactly what its holding owned after
+    # the row above (4,169,733): the lost lone "0" is read back (``ownership_tables._emptied_holdings``).
+    assert _owned(res)[3] == 0
 
 
 def test_ownership_tables_ocr_scrambled_wrapped_price_and_small_amounts() -> None:

@@ -96,6 +96,14 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
     if amend is not None:
         res.date_of_original_submission = amend.value
         res.put("date_of_original_submission", amend, 0.85)
+    if period is None and find_line(lines, _PERIOD_LABEL, 0, stop + 1) < 0:
+        # OCR garbled the label itself ("2. Date of Event Requiring Statement" read as "quontieayveny
+        # ne Statement"): the header's first date, printed in box 2 or 3, is the period, unless it is
+        # the amendment's date.
+        period = _scan_dates(lines, 0, 0, min(stop + 1, len(lines)), None, amend)
+        if period is not None:
+            res.period_of_report = period.value
+            res.put("period_of_report", period, 0.6)
 
     owners = table_owners(lines)
     box1 = box1_owner(lines, stop)
@@ -281,11 +289,20 @@ def _issuer_name(line: Line, bracket: int, owner_name: str | None) -> Found | No
         k = _skip_words(raw, len(owner_name.split()))
         offset += k
         raw = raw[k:]
+    dm = _LEADING_DATE.match(raw)
+    if dm:
+        # Form 3 prints box 2 (date of event) between the owner and the issuer; on a single-spaced
+        # OCR line it opens the issuer's cell ("Hurley Chad 08/23/2018 Megalith Financial ...").
+        offset += dm.end()
+        raw = raw[dm.end() :]
     lead = len(raw) - len(raw.lstrip())
     value = collapse(raw)
     if not value:
         return None
     return Found(value, line.start + offset + lead, line.start + offset + len(raw.rstrip()))
+
+
+_LEADING_DATE = re.compile(r"\s{0,8}\d{1,2}/\d{1,2}/\d{2,4}\s")
 
 
 def _skip_words(raw: str, n: int) -> int:

@@ -15,6 +15,7 @@ owned, D/I (and nature) is a holding; Form 3 rows are all holdings.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 
 from extractor.assemble.ownership_tables_fields import (
@@ -35,7 +36,7 @@ from extractor.assemble.ownership_tables_rows import (
 )
 from extractor.assemble.ownership_tables_stream import read_cell_stream, read_derivative_stream
 from extractor.ingest import NormalisedText
-from extractor.layout.cells import Token, tokenize_line
+from extractor.layout.cells import Token, TokenKind, tokenize_line
 from extractor.layout.columns import ColumnModel, build_column_model, find_header_end
 from extractor.layout.lines import Line, split_lines
 from extractor.layout.sections import (
@@ -77,7 +78,12 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
         header_end = find_header_end(lines, label_line, stop)
         form3 = form_type.startswith("3") or _looks_like_form3(lines[label_line : header_end + 1])
         model = build_column_model(lines, table, label_line, header_end, form3=form3)
-        if table == TABLE_I and not model.fixed_width and not form3:
+        if (
+            table == TABLE_I
+            and not model.fixed_width
+            and not form3
+            and not _whole_row_lines(lines, header_end, stop)
+        ):
             streamed = read_cell_stream(lines, label_line, stop)
             if streamed is not None:
                 for row_fields, is_tx in streamed:
@@ -102,7 +108,162 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
             parsed_rows = [ParsedRow(f, tx) for f, tx in merged]
         for parsed in parsed_rows:
             _emit(result, table, parsed, form3)
+    _paired_codes(result)
+    _sibling_codes(result.non_derivative_transactions, "non_derivative_transactions", result, table_i=True)
+    _sibling_codes(result.derivative_transactions, "derivative_transactions", result, table_i=False)
+    _emptied_holdings(result.non_derivative_transactions, "non_derivative_transactions", result)
+    _emptied_holdings(result.derivative_transactions, "derivative_transactions", result)
     return result
+
+
+# Codes that print one transaction in both tables: the derivative given up (Table II, D) and the
+# shares it became (Table I, A), on the same date and for the same number of shares.
+_PAIRED_CODES = frozenset("CMX")
+
+
+def _paired_codes(result: TablesResult) -> None:
+    """A transaction code OCR lost, taken from the same transaction's row in the other table.
+
+    Trap: scanned EDGAR tables print the code cell small with a superscript footnote mark
+    (``C(1)``), and OCR drops it altogether (``Class B Common Stock 02/28/2019 4,169,733``). A
+    conversion or exercise (``C``, ``M``, ``X``) is reported twice: the derivative disposed of in
+    Table II and the underlying shares acquired in Table I, on the same date, for the same number
+    of shares. A code-less row takes the code only when exactly one such partner row exists and
+    its code is one of those codes; other codes (a ``J`` distribution of the same shares) pair
+    with nothing.
+    """
+    table_i = result.non_derivative_transactions
+    table_ii = result.derivative_transactions
+    for idx, d_row in enumerate(table_ii):
+        if d_row.transaction_code is None and d_row.transaction_acquired_disposed_code == "D":
+            amounts = {d_row.transaction_shares, d_row.underlying_security_shares}
+            found_i = [
+                p
+                for p in table_i
+                if _same_day(p.transaction_date, d_row.transaction_date)
+                and p.transaction_acquired_disposed_code == "A"
+                and p.transaction_shares in amounts - {None}
+            ]
+            code = _one_paired_code([p.transaction_code for p in found_i])
+            if code is not None:
+                d_row.transaction_code = code
+                result.confidence[f"derivative_transactions[{idx}].transaction_code"] = 0.4
+    for idx, n_row in enumerate(table_i):
+        if n_row.transaction_code is None and n_row.transaction_acquired_disposed_code == "A":
+            found_ii = [
+                p
+                for p in table_ii
+                if _same_day(p.transaction_date, n_row.transaction_date)
+                and p.transaction_acquired_disposed_code == "D"
+                and n_row.transaction_shares in {p.transaction_shares, p.underlying_security_shares} - {None}
+            ]
+            code = _one_paired_code([p.transaction_code for p in found_ii])
+            if code is not None:
+                n_row.transaction_code = code
+                result.confidence[f"non_derivative_transactions[{idx}].transaction_code"] = 0.4
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    return a is not None and a == b
+
+
+def _one_paired_code(codes: list[str | None]) -> str | None:
+    """The code of the one partner row, when it is a conversion or exercise code."""
+    return codes[0] if len(codes) == 1 and codes[0] in _PAIRED_CODES else None
+
+
+_MIN_SIBLINGS = 2
+
+
+def _sibling_codes(
+    rows: Sequence[NonDerivativeTransaction | DerivativeTransaction],
+    name: str,
+    result: TablesResult,
+    *,
+    table_i: bool,
+) -> None:
+    """A code OCR lost, taken from the rows of the same table, date and direction (A or D).
+
+    Trap: the code cell is printed small beside a superscript mark and tesseract drops it from some
+    rows of a block (``Common Stock 11/18/2021 421,235 D 3,791,114`` among rows reading
+    ``11/18/2021 J 1,125,295 D``). The rows one filing reports for one date in one direction are one
+    kind of transaction (a distribution to each fund, the conversion of each series): a code-less row
+    takes the code when at least two such rows print one and the same code. In Table I a conversion
+    or exercise (``C``, ``M``, ``X``) is not guessed: its acquisition always has its own derivative row
+    in Table II (``_paired_codes``), and a same-day distribution to the holder (``J``) is not one.
+    """
+    for idx, row in enumerate(rows):
+        if row.transaction_code is not None or row.transaction_date is None:
+            continue
+        if row.transaction_acquired_disposed_code not in ("A", "D"):
+            continue
+        codes = [
+            r.transaction_code
+            for r in rows
+            if r.transaction_code is not None
+            and r.transaction_date == row.transaction_date
+            and r.transaction_acquired_disposed_code == row.transaction_acquired_disposed_code
+        ]
+        if len(codes) < _MIN_SIBLINGS or len(set(codes)) != 1:
+            continue
+        if table_i and codes[0] in _PAIRED_CODES:
+            continue
+        row.transaction_code = codes[0]
+        result.confidence[f"{name}[{idx}].transaction_code"] = 0.35
+
+
+def _emptied_holdings(
+    rows: Sequence[NonDerivativeTransaction | DerivativeTransaction], name: str, result: TablesResult
+) -> None:
+    """A lone ``0`` owned figure OCR dropped, where the row disposes of the whole holding.
+
+    Trap: a cell holding one narrow glyph is what tesseract loses first (``J 4,169,733 D $0`` and no
+    amount owned after it). When the previous row of the same holding (title, D/I, nature) owned
+    exactly the shares this row disposes of, the holding is empty after it: the figure is ``0``.
+    Nothing else is inferred here (other figures need the printed text: ``checks.holdings``).
+    """
+    for idx, row in enumerate(rows):
+        if row.shares_owned_following_transaction is not None or row.transaction_shares is None:
+            continue
+        if row.transaction_acquired_disposed_code != "D" or row.security_title is None:
+            continue
+        key = _holding_key(row)
+        prev = [
+            r.shares_owned_following_transaction
+            for r in rows[:idx]
+            if _holding_key(r) == key and r.shares_owned_following_transaction is not None
+        ]
+        if prev and prev[-1] == row.transaction_shares:
+            row.shares_owned_following_transaction = 0
+            result.confidence[f"{name}[{idx}].shares_owned_following_transaction"] = 0.4
+
+
+def _holding_key(row: NonDerivativeTransaction | DerivativeTransaction) -> tuple[str, ...]:
+    """Title, D/I and nature, letters and digits only: OCR reads one name as ``L.P.`` and ``Lp``."""
+    return tuple(
+        "".join(c for c in (v or "").lower() if c.isalnum())
+        for v in (row.security_title, row.direct_or_indirect_ownership, row.nature_of_ownership)
+    )
+
+
+def _whole_row_lines(lines: list[Line], header_end: int, stop: int) -> bool:
+    """A body line printing a title, a date and an amount: rows in reading order, not a cell stream.
+
+    Trap: OCR of a table that spills onto paragraph blocks (one cell per paragraph) looks like a
+    pdftotext cell stream from the blocks on, but its first rows are whole lines (``Class A Common
+    Stock 05/27/2021 c&) 2,248,637 | A ...``); read as a stream, those rows are lost.
+    """
+    for line in lines[header_end + 1 : min(stop, header_end + 1 + _MAX_BODY_LINES)]:
+        if is_table_end(line):
+            break
+        toks = tokenize_line(line)
+        kinds = [t.kind for t in toks]
+        if TokenKind.DATE not in kinds or TokenKind.NUMBER not in kinds:
+            continue
+        first_date = kinds.index(TokenKind.DATE)
+        if any(t.kind is TokenKind.TEXT and len(t.text) >= 4 for t in toks[:first_date]):
+            return True
+    return False
 
 
 def _body(
@@ -138,7 +299,15 @@ def _body(
 def _is_repeated_header(line: Line) -> bool:
     """Header lines a later page repeats (``(Instr. 4)``, ``(Month/Day/Year)``, ``1.Title of``)."""
     sq = squeeze(line.text)
-    return "(instr." in sq or "(month/day/year)" in sq or "titleofsecurity" in sq or "titleofderiv" in sq
+    if "(instr." in sq or "(month/day/year)" in sq or "titleofsecurity" in sq or "titleofderiv" in sq:
+        return True
+    # Table II's sub-column captions, when OCR printed one of their lines after the header's end
+    # ("Exercisable | Date Number of ransaction(s) | (1)"): their words would wrap into the first
+    # row's cells ("Date By Sequoia Capital ..."). Two caption words and no value make such a line.
+    return sum(1 for w in _SUB_CAPTIONS if w in sq) >= 2 and not any(t.is_data for t in tokenize_line(line))
+
+
+_SUB_CAPTIONS = ("exercisable", "expiration", "numberof", "amountor", "ofshares")
 
 
 def _locate_tables(lines: list[Line]) -> list[tuple[str, int, int]]:

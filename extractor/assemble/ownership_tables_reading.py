@@ -30,7 +30,7 @@ from extractor.assemble.ownership_tables_fields import (
     split_leading_title,
 )
 from extractor.assemble.ownership_tables_rows import NATURE_LEADS, BodyLine, RowGroup
-from extractor.assemble.values import parse_number
+from extractor.assemble.values import parse_number, parse_ocr_date
 from extractor.assemble.wrapped_cells import (
     NONE,
     TEXT_ROLES,
@@ -91,6 +91,7 @@ def demote_ocr_marks(tokens: list[Token]) -> None:
             or year_last
             or year_first
             or (before is TokenKind.TEXT and after is TokenKind.TEXT)
+            or _year_in_nature(tokens, i)
         ):
             # A lone "479" is an amount cell that OCR printed on its own line (one cell per
             # paragraph): only years and mark-sized numbers alone on a line are wrapped text.
@@ -105,6 +106,31 @@ def demote_ocr_marks(tokens: list[Token]) -> None:
         ):
             last.kind = TokenKind.FOOTNOTE
             last.footnotes = [last.text]
+
+
+def _year_in_nature(tokens: list[Token], i: int) -> bool:
+    """``32,746 I US Venture 2010``: a year ending the nature cell, after the D/I letter.
+
+    Trap: OCR prints a row on one line and the nature cell's name (``US Venture 2010 Seed``) wraps
+    right after its year; read as the last figure, the year became the amount owned and pushed the
+    D/I letter and the name out. Only the nature cell follows the D/I letter, so a year after a word
+    that comes after an amount and a ``D``/``I`` letter is a word of the nature.
+    """
+    t = tokens[i]
+    if not _YEAR.match(t.text) or i == 0 or tokens[i - 1].kind is not TokenKind.TEXT:
+        return False
+    if sum(c.isalpha() for c in tokens[i - 1].text) < 2:
+        return False
+    if any(u.kind not in (TokenKind.TEXT, TokenKind.LETTER, TokenKind.FOOTNOTE) for u in tokens[i + 1 :]):
+        return False
+    for k in range(i - 1, 0, -1):
+        u = tokens[k]
+        if u.kind is TokenKind.LETTER and u.text in ("D", "I"):
+            prev = tokens[k - 1]
+            return prev.kind in (TokenKind.NUMBER, TokenKind.MONEY)
+        if u.kind is not TokenKind.TEXT:
+            return False
+    return False
 
 
 def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
@@ -141,7 +167,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         out = parse_table_ii(pre, post, ocr=True, want_nature=True, form3=form3)
         set_text(out, "underlying_security_title", utitle, ocr=True)
         opened = ["security_title", "underlying_security_title", "nature_of_ownership"]
-    set_text(out, "security_title", title, ocr=True)
+    set_text(out, "security_title", _without_stray_letters(title), ocr=True)
     _fill_orphans(out, row.orphans)
     nature_open = "nature_of_ownership" in out or (
         "direct_or_indirect_ownership" in out and out["direct_or_indirect_ownership"].value == "I"
@@ -223,6 +249,16 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         above = [t for t in toks if t.line < first_data]
         below = [t for t in toks if t.line > first_data]
         _set_text_ordered(out, key, above + have + below)
+    for key in _DATE_KEYS:
+        fv = out.get(key)
+        if fv is not None and fv.value is None and len(fv.tokens) == 1:
+            # "|95/23/2029|": a month's leading "0" read as "9" leaves no valid date.
+            fv.value = parse_ocr_date(fv.tokens[0].text)
+    for key in ("underlying_security_title", "nature_of_ownership"):
+        fv = out.get(key)
+        kept = _without_stray_letters(fv.tokens) if fv is not None else []
+        if fv is not None and kept and len(kept) < len(fv.tokens):
+            out[key] = FieldValue(join_text(kept, ocr=True), kept, fv.confidence)
     return out
 
 
@@ -281,6 +317,7 @@ def _learned_roles(
     return learned
 
 
+_DATE_KEYS = ("transaction_date", "deemed_execution_date", "exercise_date", "expiration_date")
 # Three digits at least: one or two are OCR debris of footnote marks ("Fund, L.P, 2").
 _BARE_AMOUNT = re.compile(r"^\d{1,3}(?:,\d{3}){1,5}$|^\d{3,9}$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -454,7 +491,18 @@ def _transaction_end(rest: list[Token]) -> int:
     return k + 1  # no amount on the data line (printed on a wrapped line, or lost)
 
 
+def _without_stray_letters(tokens: list[Token]) -> list[Token]:
+    """Words without lone lower-case letters (``Class B g Common Stock``, ``l l Estate Planning``).
+
+    Trap: OCR reads a ``$`` beside a footnote mark as ``g`` and a table rule as ``l``; inside a title
+    or a nature cell a lone lower-case letter is never a word of the name (``a`` aside), and it is
+    kept out of the value as debris.
+    """
+    return [t for t in tokens if not (len(t.text) == 1 and t.text.islower() and t.text != "a")]
+
+
 def _set_text_ordered(out: RowFields, key: str, tokens: list[Token]) -> None:
+    tokens = _without_stray_letters(tokens)
     text = join_text(tokens, ocr=True)
     if text:
         out[key] = FieldValue(text, tokens, 0.6)

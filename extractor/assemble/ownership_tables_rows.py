@@ -487,10 +487,19 @@ def _capitalised(block: list[BodyLine]) -> bool:
     return first is not None and first.text[:1].isupper()
 
 
+# OCR debris of a price cell's "$" beside a footnote mark ("¢", "g") and of a mark itself ("©)", "&)").
+_MARK_DEBRIS = re.compile(r"^[^\s\w]?[\w@©&®]{0,2}\)$")
+
+
+def _price_debris(t: Token) -> bool:
+    """``¢ ©) | 438,456``: the "$" and the mark of a price cell glued before the amount owned."""
+    return t.kind is TokenKind.TEXT and (t.text in ("$", "¢") or bool(_MARK_DEBRIS.match(t.text)))
+
+
 def _cell_block(block: list[BodyLine]) -> bool:
     """One value (date, number, amount, letter, short junk) or text lines without values."""
     if len(block) == 1:
-        toks = [t for t in block[0].tokens if t.kind is not TokenKind.FOOTNOTE]
+        toks = [t for t in block[0].tokens if t.kind is not TokenKind.FOOTNOTE and not _price_debris(t)]
         data = [t for t in toks if t.is_data]
         # Two neighbouring value cells may share a paragraph ("02/28/2019 4,169,733").
         return (len(data) <= 1 and (not data or len(toks) <= 2)) or (len(toks) == 2 and len(data) == 2)

@@ -143,6 +143,19 @@ def parse_date(text: str | None) -> str | None:
     return None
 
 
+_MISREAD_MONTH = re.compile(r"^\W{0,2}([689])(\d)/(\d{1,2}/\d{2,4})\W{0,2}$")
+
+
+def parse_ocr_date(text: str | None) -> str | None:
+    """``parse_date``, and a numeric date whose month OCR misread: no month starts with ``6``, ``8``
+    or ``9``, the shapes OCR makes of a leading ``0`` (``95/23/2029`` -> ``2029-05-23``)."""
+    iso = parse_date(text)
+    if iso is not None or not text:
+        return iso
+    m = _MISREAD_MONTH.match(text.strip()[:20])
+    return parse_date(f"0{m.group(2)}/{m.group(3)}") if m else None
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()
