@@ -9,26 +9,18 @@ test names the trap it guards.
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from extractor.assemble.formd import extract_formd_text
-from extractor.assemble.formd_ocr import ocr_mark, repair_code, repair_name, street_split, token_cells
-from extractor.records import FormDFiling
-
-HEAD = "FORM D\n\nNotice of Exempt Offering of Securities\n\n"
-
-
-def read(*items: str) -> FormDFiling:
-    """Extract a Form D from item excerpts joined under the form's title (the headings of the items before
-    the first excerpt are added: items are recognised in order from Item 1)."""
-    body = "\n".join(items)
-    first = re.search(r"^(\d{1,2})\. ", body, re.MULTILINE)
-    n = int(first.group(1)) if first else 1
-    before = "".join(f"{i}. Item\n\n" for i in range(1, n))
-    return extract_formd_text(HEAD + before + body).filing
-
+from extractor.assemble.formd_electronic import state_list
+from extractor.assemble.formd_ocr import (
+    ocr_mark,
+    repair_care_of,
+    repair_code,
+    repair_name,
+    street_split,
+    token_cells,
+)
+from tests.test_formd_converted import read  # item excerpts under the form's title
 
 # RBC filing, 300 dpi, boxes drawn as bordered cells: every row single-spaced.
 OCR300_RBC_PERSON = """3. Related Persons
@@ -47,6 +39,13 @@ Clarification of Response (if Necessary):
 
 4. Industry Group
 """
+
+
+def test_formd_ocr_person_row_without_first_name() -> None:
+    """Trap: a name row with one word beside the middle initial gave the First Name an empty token range,
+    read downstream as the whole row ("BEATTIE W., BEATTIE W."). The word is the Last Name alone."""
+    [p] = read(OCR300_RBC_PERSON.replace("BEATTIE W. GEOFFREY", "BEATTIE W.")).related_persons
+    assert (p.name, p.last_name, p.first_name) == ("BEATTIE", "BEATTIE", None)
 
 
 def test_formd_ocr_single_spaced_person_rows() -> None:
@@ -481,6 +480,8 @@ def test_formd_ocr_first_name_row_above_last_name() -> None:
             ["VAN KRALINGEN", "BRIDGET", "A."],
         ),
         (("Last Name", "First Name", "Middle Name"), "SONSHINE EDWARD", ["SONSHINE", "EDWARD", None]),
+        # one word left once the middle initial is taken: the last name alone, not an empty range
+        (("Last Name", "First Name", "Middle Name"), "BEATTIE W.", ["BEATTIE", None, "W."]),
         # two free captions that are no name or street pair: ambiguous
         (("Issuer", "Title"), "Acme Holdings Chief Officer", None),
     ],
@@ -544,3 +545,106 @@ def test_formd_ocr_repair_name_roman_only() -> None:
     assert repair_name("Upshot Real Estate Fund ll, LP") == "Upshot Real Estate Fund II, LP"
     assert repair_name("Roper, Ill") == "Roper, III"
     assert repair_name("Bill Illing") == "Bill Illing"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["111 West 57th Partners LLC", "Blackstone Real Estate Partners 11, L.P.", "Il Fornaio (America) Corp"],
+)
+def test_formd_repair_name_keeps_numbers_and_first_word(name: str) -> None:
+    """Trap (clean text from another filer): a number in a name is a number, not a numeral OCR read as
+    digits; a name's first word is no numeral suffix ("Il" is an article)."""
+    assert repair_name(name) == name
+
+
+@pytest.mark.parametrize(
+    ("street", "fixed"),
+    [
+        ("clo Wakefield Quin 52 Reid Street", "c/o Wakefield Quin 52 Reid Street"),
+        ("C/0 Maples Corporate Services", "C/O Maples Corporate Services"),
+        ("CLO Funding Group, 200 Park Avenue", "CLO Funding Group, 200 Park Avenue"),
+    ],
+)
+def test_formd_repair_care_of_not_an_acronym(street: str, fixed: str) -> None:
+    """Trap: OCR reads "c/o" as "clo", but an upper-case "CLO" is a word of its own (a collateralized loan
+    obligation) and stays."""
+    assert repair_care_of(street) == fixed
+
+
+# Plain pdftotext of the Diffusion filing's Item 1 (clean text: each cell on its own line, the Entity Type
+# options listed below the values). The issuer's name is changed to one that ends with an option's words,
+# as many issuers' names do ("... CORPORATION", "... LIMITED PARTNERSHIP").
+PDF_RAW_ITEM1 = """1. Issuer's Identity
+CIK (Filer ID Number)
+
+Previous Names
+
+\u2612 None
+
+0001171623
+Name of Issuer
+
+DIFFUSION PHARMACEUTICALS {suffix}
+Jurisdiction of Incorporation/Organization
+
+VIRGINIA
+
+Entity Type
+\u2610 Corporation
+\u2610 Limited Partnership
+\u2612 Limited Liability Company
+\u2610 General Partnership
+\u2610 Business Trust
+\u2610 Other (Specify)
+
+Year of Incorporation/Organization
+
+\u2612 Over Five Years Ago
+\u2610 Within Last Five Years (Specify Year)
+\u2610 Yet to Be Formed
+
+2. Principal Place of Business and Contact Information
+"""
+
+
+@pytest.mark.parametrize("suffix", ["CORPORATION", "LIMITED PARTNERSHIP", "LLC"])
+def test_formd_entity_option_words_ending_a_clean_name(suffix: str) -> None:
+    """Trap: the OCR rule that cuts an Entity Type option printed at a row's end must not cut an issuer's
+    name that ends with an option's words where the options are listed on their own lines (each option
+    is printed once: a second printing is the value's)."""
+    iss = read(PDF_RAW_ITEM1.format(suffix=suffix)).primary_issuer
+    assert iss is not None
+    assert (iss.entity_name, iss.entity_type) == (
+        f"DIFFUSION PHARMACEUTICALS {suffix}",
+        "Limited Liability Company",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("FL GATX", ["FL", "GA", "TX"]),  # 1685 REIT filing, 150 dpi: "GA TX" glued
+        ("FL GA TX", ["FL", "GA", "TX"]),
+        ("PUERTO RICO", []),
+        ("NY PUERTO RICO", ["NY"]),
+    ],
+)
+def test_formd_state_list_glued_codes_only_in_a_code_list(text: str, states: list[str]) -> None:
+    """Trap: a state printed by name is no run of glued codes ("RICO" is not RI + CO); codes are split
+    only where every word of the text is made of state codes."""
+    assert state_list(text) == states
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "ROYAL BANK OF CANADA (USA) Limited Liability Company",  # the marked box dropped by OCR
+        "ROYAL BANK OF CANADA (USA) LH) Limited Liability Company",  # the empty box read as "LH)"
+    ],
+)
+def test_formd_ocr_entity_column_keeps_parenthesised_name_word(row: str) -> None:
+    """Trap: a short token with a bracket before the row's Entity Type option reads as box debris and is
+    cut with the option; a word in parentheses that ends a name ("(USA)") is no box."""
+    text = OCR300_ITEM1.replace("ROYAL BANK OF CANADA LH) Limited Liability Company", row)
+    iss = read(text).primary_issuer
+    assert iss is not None and iss.entity_name == "ROYAL BANK OF CANADA (USA)"

@@ -9,12 +9,14 @@ values are that filing's gold. Each test's docstring names the trap.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 
 from extractor.assemble.ownership_header import extract_header
 from extractor.assemble.ownership_tables import TablesResult, extract_tables
+from extractor.assemble.ownership_tables_pages import anchors
 from extractor.ingest import normalise
 from extractor.layout.cells import TokenKind, tokenize_line
 from extractor.layout.lines import split_lines
@@ -208,3 +210,25 @@ def test_pdf_raw_footnote_lost_id_without_blank_lines() -> None:
     assert notes["5"] is not None and notes["5"].startswith(
         "These shares are held of record by PLTR Holdings LLC"
     )
+
+
+def test_page_anchors_linear_on_a_very_long_line() -> None:
+    """Trap (untrusted input): the D/I anchor of a line counted each token's cell by scanning the whole
+    line, quadratic in its tokens: a 100,000-character line after a real ``pdftotext -layout`` row took
+    about 10 s (22 s for the page); one count per cell keeps it linear."""
+    row = " Stock           $ 10.29           04/13/2018                           A                2,565"
+    line = row + " " + " ".join(f"1,{i}" for i in range(14_000))
+    tokens = tokenize_line(split_lines(line)[0])
+    start = time.perf_counter()
+    anchors(tokens)
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(("keep", "period"), [(15, None), (17, "2021-10-14"), (19, "2021-10-14")])
+def test_w3m_page_cut_off_below_the_date_label(keep: int, period: str | None) -> None:
+    """Trap (truncated input): a w3m Form 3 page that ends a few lines below the "2. Date of Event" label
+    made the date scan index past the last line (IndexError, the whole filing lost). The first lines of
+    the seed-0 page of Founder SPAC: the header fields printed before the cut are still read."""
+    text = "\n".join(_fixture("w3m_form3_header_top.txt").split("\n")[:keep])
+    header = extract_header(normalise(text))
+    assert (header.issuer.trading_symbol, header.period_of_report) == ("FOUN", period)

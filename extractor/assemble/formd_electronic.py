@@ -801,6 +801,7 @@ def marked_all(
 _GLUED_X = re.compile(r"(?<![A-Za-z0-9'])X(?=[A-Z][a-z])")
 
 
+_PAREN_WORD = re.compile(r"^\([A-Za-z]{2,3}\)$")
 _ENTITY_TAIL = re.compile(r"(?:" + "|".join(p.pattern for p in ENTITY_TYPES.values()) + r")[ \t]{0,8}$", IC)
 
 
@@ -814,7 +815,13 @@ def mask_entity_column(view: str, lines: list[Line], lo: int, hi: int) -> str:
     ("CJ", "O1", but not the word "CO"), or any short token after a caption. Rows with a column gap
     (w3m, pdftotext -layout) or TABs (HTML) keep their columns and are left alone; so is a label alone
     on its row.
+
+    Trap (clean text, plain pdftotext): an issuer's own name may end with an option's words ("ACME
+    HOLDINGS CORPORATION" on a line of its own, the options listed below it). The form prints each option
+    once, so an option found more than once in the item is cut only from a caption's row ("Name of Issuer
+    L] Limited Partnership"), never from a value's.
     """
+    printed = {name: len(rx.findall(view, lo, hi)) for name, rx in ENTITY_TYPES.items()}
     pieces: list[str] = []
     pos = 0
     for ln in lines:
@@ -832,8 +839,13 @@ def mask_entity_column(view: str, lines: list[Line], lo: int, hi: int) -> str:
         head = before[: len(before) - len(tok)].strip()
         cut = m.start()
         caption_head = head and not STOP.sub("", head).strip()
-        debris = BOX_DEBRIS.match(tok) is not None and tok.upper() != "CO"
-        if head and (debris or (len(tok) <= 2 and caption_head)):
+        # a word in parentheses ends many names ("... (USA)") and is no box, however short
+        debris = BOX_DEBRIS.match(tok) is not None and tok.upper() != "CO" and not _PAREN_WORD.match(tok)
+        box_after_caption = head and (debris or (len(tok) <= 2 and caption_head))
+        option = next(name for name, rx in ENTITY_TYPES.items() if rx.match(text, m.start()))
+        if printed[option] > 1 and not (box_after_caption and caption_head):
+            continue  # the row's value ends with the option's words; the option is printed elsewhere
+        if box_after_caption:
             cut = len(before) - len(tok)
         pieces += [view[pos : ln.start + cut], " " * (len(text) - cut)]
         pos = ln.end
@@ -842,12 +854,24 @@ def mask_entity_column(view: str, lines: list[Line], lo: int, hi: int) -> str:
 
 def state_list(text: str) -> list[str]:
     """Item 12's states of solicitation: two-letter codes, and codes OCR glued together ("GATX" -> GA,
-    TX) when every pair is a US state code."""
-    out: list[str] = []
-    for tok in re.findall(r"\b[A-Z]{2,8}\b", text[:2000]):
+    TX) when every pair is a US state code.
+
+    Trap: a state printed by name can read as glued codes ("PUERTO RICO" -> RI, CO; "MAIN" -> MA, IN);
+    glued codes are split only where every word of the text is made of codes ("FL GATX").
+    """
+    words = re.findall(r"\b[A-Z]{2,8}\b", text[:2000])
+
+    def codes(tok: str) -> list[str] | None:
         pairs = [tok[i : i + 2] for i in range(0, len(tok), 2)]
-        if len(tok) == 2 or (len(tok) % 2 == 0 and all(state_code(p) == p for p in pairs)):
-            out += pairs
+        return pairs if len(tok) % 2 == 0 and all(state_code(p) == p for p in pairs) else None
+
+    glued = all(codes(w) is not None for w in words)
+    out: list[str] = []
+    for tok in words:
+        if len(tok) == 2:
+            out.append(tok)
+        elif glued:
+            out += codes(tok) or []
     return out
 
 

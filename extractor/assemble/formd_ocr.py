@@ -36,7 +36,7 @@ class CellKind:
 
 
 _POSTAL_PIECE = re.compile(r"^(?=[A-Z0-9]{0,3}\d)[A-Z0-9]{3}$")  # "M5J", "2J5" (OCR: "235")
-KINDS = (
+_KINDS = (
     # US ZIP (+4) or a foreign postcode with a digit ("HM12"); two-part postcodes ("M5J 2J5").
     CellKind(
         re.compile(r"ZIP|Postal", IC),
@@ -59,8 +59,9 @@ _FIRST = re.compile(r"First\s?Name", IC)
 _STREETS = re.compile(r"Street\s?Address", IC)
 
 
-def kind_of(caption: str) -> CellKind | None:
-    return next((k for k in KINDS if k.caption.search(caption)), None)
+def _kind_of(caption: str) -> CellKind | None:
+    """The value shape of a caption ("ZIP/PostalCode" -> a postcode), None for a free-text caption."""
+    return next((k for k in _KINDS if k.caption.search(caption)), None)
 
 
 def token_cells(captions: Sequence[str], tokens: Sequence[str]) -> list[tuple[int, int] | None] | None:
@@ -79,7 +80,7 @@ def token_cells(captions: Sequence[str], tokens: Sequence[str]) -> list[tuple[in
     w = len(tokens)
     j = n - 1
     while j >= 1:
-        kind = kind_of(captions[j])
+        kind = _kind_of(captions[j])
         if kind is None:
             break
         took = kind.take(tokens[:w])
@@ -87,7 +88,7 @@ def token_cells(captions: Sequence[str], tokens: Sequence[str]) -> list[tuple[in
             cells[j] = (w - took, w)
             w -= took
         elif w:
-            left = kind_of(captions[j - 1])
+            left = _kind_of(captions[j - 1])
             if left is not None and not left.take(tokens[:w]):
                 return None
         j -= 1
@@ -109,11 +110,17 @@ def token_cells(captions: Sequence[str], tokens: Sequence[str]) -> list[tuple[in
     return cells
 
 
-def _name_pair(tokens: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int]]:
+def _name_pair(tokens: Sequence[str]) -> tuple[tuple[int, int], tuple[int, int] | None]:
     """Last Name / First Name from 3+ tokens: the first name is the last token, with an initial before it
     ("BEATTIE W. GEOFFREY": a filer known by the middle name writes both as the first name); the last
-    name is the rest ("VAN KRALINGEN BRIDGET")."""
+    name is the rest ("VAN KRALINGEN BRIDGET").
+
+    Trap: one token left ("GOLDMAN A" once the middle initial is taken) is the Last Name alone; an empty
+    range ``(0, 0)`` would read as the whole row downstream (``words[j - 1]`` is the last word).
+    """
     w = len(tokens)
+    if w < 2:
+        return (0, w), None
     cut = w - 2 if w >= 3 and _INITIAL.match(tokens[w - 2]) else w - 1
     return (0, cut), (cut, w)
 
@@ -180,8 +187,9 @@ def repair_code(code: str) -> str:
     return fixed if fixed != c else code
 
 
-# "c/o" read as "clo" / "c/0" at the start of an address line.
-_CARE_OF = re.compile(r"^(?:clo|c/0|c\\o|cl0)(?=\s)", IC)
+# "c/o" read as "clo" / "c/0" at the start of an address line. Case matters: an upper-case "CLO" is a
+# word of its own (a collateralized loan obligation: "CLO Funding LLC"), not a slip.
+_CARE_OF = re.compile(r"^(?:[cC]lo|[cC]/0|[cC]\\o|[cC]l0)(?=\s)")
 
 
 def repair_care_of(value: str) -> str:
@@ -189,13 +197,18 @@ def repair_care_of(value: str) -> str:
 
 
 # Roman numerals of names read with lower-case l or the digit 1 ("Fund ll, LP", "ROPER, Ill").
-_ROMAN = re.compile(r"(?<!\S)(?=[Il1]{0,2}[l1])[Il1]{2,3}(?=[,.]?(?:\s|$))")
+_ROMAN = re.compile(r"(?<=\s)(?=[Il1]{0,2}[l1])[Il1]{2,3}(?=[,.]?(?:\s|$))")
 _NA = re.compile(r"^(?:NIA|N1A|N/4)$")
 
 
 def repair_name(value: str) -> str:
-    """A name's Roman numeral restored ("Ill" -> "III"): two or three of I / l / 1 as a whole word."""
-    return _ROMAN.sub(lambda m: "I" * len(m.group(0)), value)
+    """A name's Roman numeral restored ("Ill" -> "III"): two or three of I / l / 1 as a whole word after
+    another word.
+
+    Trap (clean text): a number is a number ("111 West 57th Partners LLC", "Fund 11, L.P."); only a word
+    with a letter l / I is a slip, and never the value's first word (a numeral follows a name).
+    """
+    return _ROMAN.sub(lambda m: m.group(0) if m.group(0).isdigit() else "I" * len(m.group(0)), value)
 
 
 def repair_blank(value: str) -> str:

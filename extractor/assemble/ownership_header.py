@@ -223,8 +223,9 @@ def _date_after_label(
 def _scan_dates(
     lines: list[Line], li: int, from_col: int, last: int, col: int | None, exclude: Found | None
 ) -> Found | None:
-    """First valid date in ``lines[li:last]`` (from ``from_col`` on the first), near ``col`` if given."""
-    for j in range(li, last):
+    """First valid date in ``lines[li:last]`` (from ``from_col`` on the first), near ``col`` if given.
+    ``last`` may pass the text's end (a page cut off below a date label): the scan stops there."""
+    for j in range(li, min(last, len(lines))):
         line = lines[j]
         for d in DATE_RE.finditer(line.text, from_col if j == li else 0):
             start = line.start + d.start()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import statistics
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -67,8 +68,10 @@ def anchors(tokens: list[Token]) -> dict[str, int]:
             break
     numeric = (TokenKind.NUMBER, TokenKind.MONEY)
     last_num = max((i for i, t in enumerate(toks) if t.kind in numeric), default=-1)
+    # one count per cell, not a scan per token: a pathological line of many words was quadratic
+    cell_sizes = Counter((u.line, u.cell) for u in tokens)
     for t in toks[last_num + 1 :]:
-        cell_size = sum(1 for u in tokens if u.cell == t.cell and u.line == t.line)
+        cell_size = cell_sizes[(t.line, t.cell)]
         if last_num >= 0 and t.kind is TokenKind.LETTER and t.text in ("D", "I") and cell_size == 1:
             out["direct_or_indirect_ownership"] = t.x0
             break
