@@ -265,6 +265,28 @@ def _issuer(lines: list[Line], stop: int, owner_name: str | None) -> tuple[Found
             return _issuer_name(line, t.start(), owner_name), (
                 Found(sym, line.start + t.start(1), line.start + t.end(1)) if sym else None
             )
+    return _issuer_before_label(lines, li)
+
+
+# "XOOM Corp [XOOM]" alone on its line
+_ISSUER_LINE = re.compile(
+    r"^\s{0,8}(?P<name>[^\[\]\s][^\[\]]{0,80}?)\s{0,3}\[\s{0,3}(?P<sym>[A-Z0-9][A-Z0-9.\-/]{0,9})\s{0,3}\]\s{0,8}$"
+)
+
+
+def _issuer_before_label(lines: list[Line], li: int) -> tuple[Found | None, Found | None]:
+    """Plain pdftotext may print box 3's value before its label (Form 3: ``XOOM Corp [XOOM]`` /
+    ``4. Relationship ...`` / ... / ``3. Issuer Name and Ticker``): the nearest line above the
+    label that is a whole "NAME [SYMBOL]" value, never a checkbox ("[X] Director")."""
+    for line in reversed(lines[max(0, li - 30) : li]):
+        m = _ISSUER_LINE.match(line.text)
+        if m is None or m.group("sym") == "X" or not re.search(r"[A-Za-z]{2}", m.group("name")):
+            continue
+        name = m.group("name").rstrip()
+        return (
+            Found(collapse(name), line.start + m.start("name"), line.start + m.start("name") + len(name)),
+            Found(m.group("sym"), line.start + m.start("sym"), line.start + m.end("sym")),
+        )
     return None, None
 
 

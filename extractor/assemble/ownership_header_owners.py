@@ -48,6 +48,11 @@ _TABLE_WORDS = re.compile(
     r"(?:\s{0,3}Name\s{0,3}/\s{0,3}Address)?)[\W_\d]{0,6}){1,6}$",
     re.I,
 )
+# Table II's last cells that plain pdftotext prints inside the owners table ("(6)" / "See" /
+# "Footnote (11)" before the owner's name): never an owner's name or street
+_TABLE_CELL_DEBRIS = re.compile(
+    r"^(?:\(\d{1,2}\)\s{0,3}){1,4}$|^(?:See\s{1,3})?(?:Footnotes?|See)(?:\s{0,3}\(\d{1,2}\)){0,4}$"
+)
 _MARK_TOKEN = re.compile(r"^[_\[(|{]{0,8}[xX×✓✔☒][xX]?[_\])|}]{0,8}$")
 _BLANK_TOKEN = re.compile(r"^(?:_{1,12}|\[\s?\]|\|_\|)$")
 
@@ -142,6 +147,8 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
                     # plain pdftotext prints each relationship mark ("X") on a line of its own,
                     # before or after the owner's lines: a mark, never an owner's name or street
                     marks_seen += 1
+                    continue
+                if not tabbed and _TABLE_CELL_DEBRIS.match(ch.text.strip()):
                     continue
                 if left_limit is None and not tabbed:
                     stripped = _strip_ocr_debris(ch)

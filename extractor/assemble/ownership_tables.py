@@ -78,13 +78,8 @@ def extract_tables(nt: NormalisedText, form_type: str = "4") -> TablesResult:
         header_end = find_header_end(lines, label_line, stop)
         form3 = form_type.startswith("3") or _looks_like_form3(lines[label_line : header_end + 1])
         model = build_column_model(lines, table, label_line, header_end, form3=form3)
-        if (
-            table == TABLE_I
-            and not model.fixed_width
-            and not form3
-            and not _whole_row_lines(lines, header_end, stop)
-        ):
-            streamed = read_cell_stream(lines, label_line, stop)
+        if table == TABLE_I and not model.fixed_width and not _whole_row_lines(lines, header_end, stop):
+            streamed = read_cell_stream(lines, label_line, stop, form3=form3)
             if streamed is not None:
                 for row_fields, is_tx in streamed:
                     _emit(result, table, ParsedRow(row_fields, is_tx), form3)

@@ -219,15 +219,52 @@ def _is_anchor(items: list[_Item], i: int) -> bool:
     if it.kind != "letter" or it.tokens[0].text not in ("D", "I") or i == 0 or items[i - 1].kind != "num":
         return False
     nxt = items[i + 1] if i + 1 < len(items) else None
-    if nxt is not None and nxt.kind == "price":
+    if nxt is not None and nxt.kind == "price" and it.tokens[0].text == "D":
+        # ``16,862 D`` / ``$`` / ``210.174``: the A/D letter (an I never is one)
         return False
     after = items[i + 2] if i + 2 < len(items) else None
-    return not (
+    return _has_ad_pair(items, i - 1) or not (
         nxt is not None
         and nxt.kind == "num"
         and after is not None
         and after.kind == "letter"
         and after.tokens[0].text in ("D", "I")
+    )
+
+
+def _has_ad_pair(items: list[_Item], i: int) -> bool:
+    """An amount and its A/D letter (``1,640 A``, one line) among the few cells of this row before
+    ``items[i]``: the row's A/D letter is taken, so a D after a later amount is its D/I letter
+    (``1,640 A`` / ``M`` / ``9,948 D`` / ``53,602`` / ``I``, the next row's amount and letter)."""
+    for k in range(i - 1, max(0, i - 8), -1):
+        it = items[k]
+        if it.kind == "title" or (it.kind == "letter" and it.tokens[0].text == "I"):
+            return False
+        prev = items[k - 1]
+        if (
+            it.kind == "letter"
+            and it.tokens[0].text in ("A", "D")
+            and prev.kind == "num"
+            and prev.tokens[0].line == it.tokens[0].line
+        ):
+            return True
+    return False
+
+
+def _is_displaced_anchor(items: list[_Item], i: int, cur: list[_Item]) -> bool:
+    """A D/I letter right after a title, followed by the next row's amount and D/I letter, while the
+    cells before that title (a row of its own: a date and amounts) have no D/I letter yet."""
+    it = items[i]
+    return (
+        it.kind == "letter"
+        and it.tokens[0].text in ("D", "I")
+        and len(cur) >= 3
+        and cur[-1].kind == "title"
+        and i + 2 < len(items)
+        and items[i + 1].kind == "num"
+        and _is_anchor(items, i + 2)
+        and any(c.kind == "date" for c in cur[:-1])
+        and any(c.kind == "num" for c in cur[:-1])
     )
 
 
@@ -237,6 +274,19 @@ def _segments(items: list[_Item]) -> tuple[list[list[_Item]], list[_Item]]:
     cur: list[_Item] = []
     i = 0
     while i < len(items):
+        if _is_displaced_anchor(items, i, cur):
+            # ``... / $ / 11,424 / 40.93 / M / Common Stock / D / 1,127,160 / I``: the row's D/I
+            # letter printed after the next row's title; the letter follows the amount owned
+            body = cur[:-1]
+            last = max(k for k, it in enumerate(body) if it.kind == "num")
+            head, tail = body[:last], body[last + 1 :]
+            if head and head[-1].kind == "price":
+                # keep ``price / amount owned`` together for ``_unswap_price``
+                head, tail = head[:-1], [*tail, head[-1]]
+            rows.append([*head, *tail, body[last], items[i]])
+            cur = [cur[-1]]
+            i += 1
+            continue
         cur.append(items[i])
         if _is_anchor(items, i):
             while i + 1 < len(items) and items[i + 1].kind == "text" and items[i].tokens[0].text != "D":
@@ -249,11 +299,20 @@ def _segments(items: list[_Item]) -> tuple[list[list[_Item]], list[_Item]]:
 
 
 def _split_leftovers(seg: list[_Item]) -> tuple[list[_Item], list[_Item]]:
-    """Cells before a segment's last title belong to an earlier row (``Title date A A $0 Title ...``)."""
+    """Cells before a segment's last title belong to an earlier row (``Title date A A $0 Title ...``).
+
+    So does a price opening a segment whose row prints a price of its own after its title: the row
+    above printed its price below its nature (``... / I`` / ``Sequoia Capital ... (2)`` / ``$0`` /
+    ``(3)`` / ``Common Stock`` / ``03/01/2024`` / ... / ``$0`` / ``6,019,273`` / ``I``).
+    """
     titles = [k for k, it in enumerate(seg) if it.kind == "title"]
-    if len(titles) < 2:
-        return [], seg
-    return seg[: titles[-1]], seg[titles[-1] :]
+    if len(titles) >= 2:
+        return seg[: titles[-1]], seg[titles[-1] :]
+    first = titles[0] if titles else 0
+    own_price = any(it.kind == "price" for it in seg[first:])
+    if first > 0 and own_price and all(it.kind == "price" for it in seg[:first]):
+        return seg[:first], seg[first:]
+    return [], seg
 
 
 def _fv(items: list[_Item], value: object) -> FieldValue:
@@ -269,7 +328,7 @@ def _read_segment(seg: list[_Item]) -> dict[str, FieldValue]:
     out["shares_owned_following_transaction"] = _fv([seg[owned]], parse_number(seg[owned].tokens[0].text))
     nature = [it for k, it in enumerate(seg) if it.kind == "text"]
     if nature and seg[anchor].tokens[0].text == "I":
-        out["nature_of_ownership"] = _fv(nature, " ".join(_strip_marks(it.text) for it in nature))
+        out["nature_of_ownership"] = _fv(nature, _nature_words(nature))
     title = next((it for it in seg if it.kind == "title"), None)
     if title is not None:
         out["security_title"] = _fv([title], _strip_marks(title.text))
@@ -284,6 +343,10 @@ def _read_segment(seg: list[_Item]) -> dict[str, FieldValue]:
             out.setdefault("transaction_code", _fv([it], it.tokens[0].text))
         elif it.kind == "letter" and it.tokens[0].text in ("A", "D"):
             out.setdefault("transaction_acquired_disposed_code", _fv([it], it.tokens[0].text))
+        elif it.kind == "letter" and it.tokens[0].text != "V":
+            # the code printed after the amount (``11,424 A`` / ``$`` / ... / ``M``): a letter
+            # that is not A/D is the code
+            out.setdefault("transaction_code", _fv([it], it.tokens[0].text))
     if amount is not None:
         out["transaction_shares"] = _fv([rest[amount]], parse_number(rest[amount].tokens[0].text))
     return out
@@ -316,6 +379,16 @@ def _price(it: _Item) -> object:
 
 def _strip_marks(text: str) -> str:
     return re.sub(r"\(\d{1,2}\)", "", text).strip()
+
+
+def _nature_words(items: list[_Item]) -> str:
+    """A nature entry's words, the hyphen plain pdftotext drops at a line break put back.
+
+    pdftotext joins a word broken after a hyphen (``2010-`` / ``Seed Fund``) into ``2010Seed``; a
+    number glued to a capitalized word is that join (``Venture 2010Seed Fund`` -> ``2010-Seed``).
+    """
+    words = " ".join(_strip_marks(it.text or it.tokens[0].text) for it in items)
+    return re.sub(r"(?<=\d)(?=[A-Z][a-z])", "-", words)
 
 
 def _fill_from_leftovers(rows: list[dict[str, FieldValue]], pool: list[_Item]) -> None:
@@ -379,29 +452,98 @@ def _first_row_tx_cells(items: list[_Item]) -> list[_Item]:
         code = after[0] if run[after[-1]].tokens[0].text in ("A", "D") else after[-1]
         run = [run[code], *(it for k, it in enumerate(run) if k != code)]
     nature: list[_Item] = []
-    if items[1].tokens[0].text == "I":
+    # a first row printed with its own nature (``0 / I / See Footnote (4)``) leaves the late text
+    # to a later row (an orphan nature, see ``_orphan_natures``)
+    if items[1].tokens[0].text == "I" and items[2].kind != "text":
         while end + len(nature) < len(items) and items[end + len(nature)].kind == "text":
             nature.append(items[end + len(nature)])
     tail = items[end + len(nature) :]
     return [*run, items[0], items[1], *nature, *items[2:start], *tail]
 
 
-def read_cell_stream(lines: list[Line], label: int, stop: int) -> list[tuple[RowCells, bool]] | None:
-    """Table I rows of a one-cell-per-line dump whose captions follow data; None when not such a dump."""
+def read_cell_stream(
+    lines: list[Line], label: int, stop: int, *, form3: bool = False
+) -> list[tuple[RowCells, bool]] | None:
+    """Table I rows of a one-cell-per-line dump whose captions follow data; None when not such a dump.
+
+    A Form 3 table prints all its captions first (``Common Shares`` / ``891,520`` / ``I`` / ``See
+    Footnote (1)``), so there the sign is each row's D/I letter standing on a line of its own.
+    """
     found = _stream_items(lines, label, stop)
-    if found is None or not found[1]:
+    if found is None or not (found[1] or form3):
         return None
     segments, pool = _segments(_first_row_tx_cells(found[0]))
     if not segments:
         return None
+    if form3 and (found[1] or _lone_letters(lines, label, stop) < len(segments)):
+        return None
     segments = _pair_interleaved(segments)
     rows: list[dict[str, FieldValue]] = []
+    orphans: list[tuple[int, list[_Item]]] = []
     for seg in segments:
+        lead, seg = _leading_nature(seg)
+        if lead:
+            orphans.append((len(rows), lead))
         early, own = _split_leftovers(seg)
+        late_nature = _nature_run(early)
+        if late_nature:
+            orphans.append((len(rows), late_nature))
         pool = [*pool, *early]
         rows.append(_read_segment(_unswap_price(own)))
+    # the trailing cells may hold a nature too (``$0`` / ``Class A Common Stock`` / ``By ...``)
+    tail_nature = _nature_run(pool)
+    if tail_nature:
+        orphans.append((len(rows), tail_nature))
     _fill_from_leftovers(rows, pool)
+    _orphan_natures(rows, orphans)
     return [(r, "transaction_shares" in r or "transaction_date" in r) for r in rows]
+
+
+# the words a nature entry opens with ("See Footnote (5)", "By Trust", "Held through ...")
+_NATURE_START = re.compile(r"^\s{0,4}(?:see|by|through|held|footnote)\b", re.I)
+
+
+def _leading_nature(seg: list[_Item]) -> tuple[list[_Item], list[_Item]]:
+    """Nature text opening a row's segment before its title: an earlier row's nature printed late.
+
+    A row whose D/I letter is ``D`` ends its segment at the letter, so the nature of an indirect row
+    above that plain pdftotext printed after it (``... / D`` / ``See Footnote (5)`` / ``Series D
+    Convertible Preferred Stock`` / ...) opens the next row and would read as its title or nature.
+    """
+    k = 0
+    while k < len(seg) and seg[k].kind == "text" and _NATURE_START.match(seg[k].text):
+        k += 1
+    if k == 0 or k >= len(seg) or seg[k].kind != "title":
+        return [], seg
+    return seg[:k], seg[k:]
+
+
+def _nature_run(items: list[_Item]) -> list[_Item]:
+    """The first run of text items opening with a nature word (``By Rivendell`` / ``One LLC (2)``)."""
+    start = next(
+        (k for k, it in enumerate(items) if it.kind == "text" and _NATURE_START.match(it.text)), None
+    )
+    if start is None:
+        return []
+    end = start + 1
+    while end < len(items) and items[end].kind == "text":
+        end += 1
+    return items[start:end]
+
+
+def _orphan_natures(rows: list[dict[str, FieldValue]], orphans: list[tuple[int, list[_Item]]]) -> None:
+    """Each orphan nature goes to the nearest row above it that is indirect and lacks a nature."""
+    for at, items in orphans:
+        for row in reversed(rows[:at]):
+            di = row.get("direct_or_indirect_ownership")
+            if di is not None and di.value == "I" and "nature_of_ownership" not in row:
+                row["nature_of_ownership"] = _fv(items, _nature_words(items))
+                break
+
+
+def _lone_letters(lines: list[Line], label: int, stop: int) -> int:
+    """Lines of the table body that hold only a D/I letter."""
+    return sum(line.text.strip() in ("D", "I") for line in lines[label + 1 : min(stop, label + 600)])
 
 
 def _pair_interleaved(segments: list[list[_Item]]) -> list[list[_Item]]:
@@ -426,13 +568,31 @@ def _pair_interleaved(segments: list[list[_Item]]) -> list[list[_Item]]:
     while i < len(segments):
         seg = segments[i]
         paired = _pair_heads(seg, segments[i + 1 :])
+        skip = 1
+        if paired is None and i + 1 < len(segments) and _is_bare_head(seg):
+            # the first head's A/D letter (``2,456,346 D``, then the next row's title) closed a
+            # segment of its own: the heads are this segment and the next one
+            paired = _pair_heads(seg + segments[i + 1], segments[i + 2 :])
+            skip = 2
         if paired is None:
             out.append(seg)
             i += 1
             continue
         out.extend(paired[0])
-        i += 1 + paired[1]
+        i += skip + paired[1]
     return out
+
+
+def _is_bare_head(seg: list[_Item]) -> bool:
+    """Title, date, code and amount ending in a letter printed on the amount's line, no price."""
+    return (
+        len(seg) >= 3
+        and seg[0].kind == "title"
+        and _is_head(seg)
+        and seg[-2].kind == "num"
+        and seg[-1].tokens[0].line == seg[-2].tokens[0].line
+        and not any(it.kind == "price" for it in seg)
+    )
 
 
 def _pair_heads(seg: list[_Item], after: list[list[_Item]]) -> tuple[list[list[_Item]], int] | None:
@@ -485,7 +645,21 @@ _DERIV_END = re.compile(r"^\s{0,8}(?:Reporting Owner|Explanation of Responses|Si
 # a short table (``(Class A)`` / ``Reporting Owners`` / ``06/17/2019`` / ``A`` / ... / ``D``), so it
 # ends the table only when no row's D/I letter follows it.
 _OWNERS_HEADING = re.compile(r"^\s{0,8}Reporting Owners\s{0,4}$", re.I)
+# the owners table's column captions, which plain pdftotext may print right after the last row's
+# nature (``See Footnote (23)`` / ``Director`` / ``10% Owner`` / ``X`` / ``Reporting Owners``)
+_OWNER_CAPTION = re.compile(r"^\s{0,8}(?:Relationships|Director|10% Owner|Officer|Other)\s{0,4}$")
 _SLOT_KINDS = frozenset({"date", "mark"})
+
+
+def _owner_caption(lines: list[Line], i: int) -> bool:
+    """An owners-table caption line next to another one (``Director`` / ``10% Owner``); one alone
+    may be a title's first word (``Director`` / ``Stock Option (right to buy)``)."""
+    if not _OWNER_CAPTION.match(lines[i].text):
+        return False
+    near = [ln for ln in lines[max(0, i - 2) : min(len(lines), i + 3)] if ln.text.strip() and ln.index != i]
+    return any(_OWNER_CAPTION.match(ln.text) for ln in near)
+
+
 # Table II captions add these words; the weak ones (data may wrap to them: ``Common`` / ``Shares``)
 # make a caption line only right after another caption line (``Number of`` / ``Shares``)
 _DERIV_WEAK = frozenset(
@@ -588,7 +762,7 @@ def _deriv_items(lines: list[Line], label: int, stop: int) -> tuple[list[_Item],
         lone += line.text.strip() in ("D", "I")
         if _STREAM_END.search(line.text) or _DERIV_END.search(line.text):
             break
-        if not line.text.strip():
+        if not line.text.strip() or _owner_caption(lines, line.index):
             continue
         after_caption = _deriv_caption(line.text, after_caption)
         if after_caption:
@@ -665,8 +839,7 @@ def _read_deriv_segment(seg: list[_Item], form3: bool) -> dict[str, FieldValue]:
     out["direct_or_indirect_ownership"] = _fv([seg[anchor]], letter)
     nature = [it for it in seg[anchor + 1 :] if it.kind in ("text", "num")]
     if nature and letter == "I":
-        words = " ".join(_strip_marks(it.text or it.tokens[0].text) for it in nature)
-        out["nature_of_ownership"] = _fv(nature, words)
+        out["nature_of_ownership"] = _fv(nature, _nature_words(nature))
     tails = [it for it in seg[anchor + 1 :] if it.kind == "tail"]
     body = seg[:anchor]
     if not form3 and body[-1].kind == "num":
@@ -674,6 +847,8 @@ def _read_deriv_segment(seg: list[_Item], form3: bool) -> dict[str, FieldValue]:
         body = body[:-1]
     # the derivative's title: words before the first date / mark / code / amount
     first = next((k for k, it in enumerate(body) if it.kind in ("date", "mark", "num", "letter")), len(body))
+    if _underlying_around_amount(body, first):
+        first = 0
     title = [it for it in body[:first] if it.kind in ("title", "text")]
     if title:
         out["security_title"] = _fv(title, _text_of(title))
@@ -707,6 +882,71 @@ def _read_deriv_segment(seg: list[_Item], form3: bool) -> dict[str, FieldValue]:
         # no A/D letter is printed (the amount's column says it): the code implies it
         ad = "A" if letter_code in ACQUIRING_CODES else "D"
         out["transaction_acquired_disposed_code"] = FieldValue(ad, out["transaction_shares"].tokens, 0.5)
+    return out
+
+
+_CLASS_PHRASE = re.compile(r"^(?:Class|Series)\s[A-Z0-9]{1,2}$")
+
+
+def _underlying_around_amount(body: list[_Item], first: int) -> bool:
+    """A holding's only words before its first value are a bare class (``Class A``) printed on the
+    line of an amount, the title's nouns after it (``Class A 2,962,961`` / ``Common`` / ``Stock``):
+    that is the underlying title wrapped around the underlying amount (column 7), not the
+    derivative's title, whose neighbour is the conversion price."""
+    if first != 1 or first >= len(body) or body[0].kind != "text" or not _CLASS_PHRASE.match(body[0].text):
+        return False
+    amount = body[first]
+    return (
+        amount.kind == "num"
+        and amount.tokens[0].line == body[0].tokens[-1].line
+        and first + 1 < len(body)
+        and bool(_WRAP_CLOSE.match(body[first + 1].text))
+        and not any(it.kind in ("letter", "date", "price", "mark") for it in body)
+    )
+
+
+def _split_deriv_heads(segments: list[list[_Item]]) -> list[list[_Item]]:
+    """Rows whose left columns (title, exercise and expiration slots) were printed together.
+
+    Plain pdftotext may print the derivative title and both date slots of the next rows inside the
+    first row, their underlying title, amount, price and D/I letter later, each closing a segment::
+
+        Class B Common Stock / (17) / (17) / Class A / Common Stock /     <- row 1 (head, underlying)
+        Class B Common Stock / (17) / (17) /                              <- head of row 2
+        Class B Common Stock / (17) / (17) /                              <- head of row 3
+        13,031,306 / $ (17) / D /                                         <- row 1's tail
+        Class A / Common Stock / 2,565,601 / $ (17) / I / See Footnote    <- row 2's tail
+        Class A / Common Stock / 7,818,526 / $ (17) / I / See Footnote    <- row 3's tail
+
+    A segment opening with k heads (a whole title, then two slots) followed by k-1 segments that
+    hold no slot at all gives head i to segment i.
+    """
+    out: list[list[_Item]] = []
+    i = 0
+    while i < len(segments):
+        seg = segments[i]
+        heads = [
+            k
+            for k in range(len(seg) - 2)
+            if seg[k].kind == "title"
+            and " " in seg[k].text
+            and seg[k + 1].kind in _SLOT_KINDS
+            and seg[k + 2].kind in _SLOT_KINDS
+        ]
+        later = segments[i + 1 : i + len(heads)]
+        if (
+            len(heads) < 2
+            or heads[0] != 0
+            or len(later) != len(heads) - 1
+            or any(it.kind in _SLOT_KINDS for s in later for it in s)
+        ):
+            out.append(seg)
+            i += 1
+            continue
+        moved = {k + d for k in heads[1:] for d in range(3)}
+        out.append([it for k, it in enumerate(seg) if k not in moved])
+        out.extend(seg[k : k + 3] + s for k, s in zip(heads[1:], later, strict=True))
+        i += len(heads)
     return out
 
 
@@ -764,8 +1004,15 @@ def read_derivative_stream(
     # column dumps and OCR print it at the end of its row's line
     if not segments or 2 * lone < len(segments):
         return None
-    rows = [_read_deriv_segment(seg, form3) for seg in segments]
+    rows: list[dict[str, FieldValue]] = []
+    orphans: list[tuple[int, list[_Item]]] = []
+    for seg in _split_deriv_heads(segments):
+        lead, seg = _leading_nature(seg)
+        if lead:
+            orphans.append((len(rows), lead))
+        rows.append(_read_deriv_segment(seg, form3))
     _give_stray_titles(rows)
+    _orphan_natures(rows, orphans)
     _fill_late_underlying(rows[-1], rest)
     return [(r, "transaction_code" in r) for r in rows]
 
