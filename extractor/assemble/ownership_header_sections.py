@@ -28,7 +28,7 @@ _SECTION_END = re.compile(
     r"|Reporting Owners\s*\d?\s*$)",
     re.I,
 )
-_FOOTNOTE_ID = re.compile(r"^\s{0,12}(?:[-•]\s{1,3})?\(\s?(\d{1,2})\s?\)\s?(.*)$")
+_FOOTNOTE_ID = re.compile(r"^\s{0,12}(?:[-•]\s{1,3})?\(\s?(\d{1,2})\s?\),?\s?(.*)$")
 # OCR damage of an id, accepted only as the next id in order:
 #   "(3 text" / "4) text" (a lost paren), "2 of the" (both lost: only before a lower-case word, so a
 #   wrapped "25 LLC." stays text), "(5S)" / "(1g)" (")" or the second digit read as a letter),
@@ -97,6 +97,9 @@ class _Unit:
     blank_before: bool
     anchor: str | None = None  # footnote id when the line carries "(n)"
     line: str = ""  # the whole source line, to read its id again
+    # an exact "(n)" on the section's chain of ids (``_id_chain``): accepted even after a jump of more
+    # than three ids (the ids between were all damaged or lost)
+    on_chain: bool = False
     # a paragraph start: a blank line above *and* the text above ends a sentence. OCR also breaks a
     # wrapped footnote into blocks mid-sentence ("... or collectively, the" / blank / "(2) Funds."),
     # so a blank line alone is only weak evidence of a new footnote.
@@ -118,12 +121,18 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
     _mark_paragraphs(units)
     _weak_ids(units)
     _bare_id_run(units)
+    _trailing_id_column(units)
     anchors = [i for i, u in enumerate(units) if u.anchor is not None]
     if not anchors:
         return []
     anchors = _recover_lost_ids(units, anchors)
+    for u in units:
+        _strip_mark_debris(u)
     apart = _ids_apart(units, anchors)
+    if apart is None:
+        apart = _last_id_after_texts(units, anchors)
     if apart is not None:
+        _repair_words(apart)
         return apart
     splits = _best_splits(units, anchors)
     notes: list[_Note] = []
@@ -135,13 +144,80 @@ def extract_footnotes(lines: list[Line]) -> list[FootnoteFound]:
     _fill_empty_ids(notes)
     _carry_unfinished(notes)
     _restore_middle(notes)
+    for note in notes:
+        _drop_echoed_id(note)
     out = []
     for note in notes:
         if not note.pieces:
             continue
         text = _join_pieces([p.text for p in note.pieces])
         out.append(FootnoteFound(note.id, text, note.pieces[0].start, note.pieces[-1].end))
+    _repair_words(out)
     return out
+
+
+# OCR letter confusions in footnote prose: the letter read -> the letter printed ("shates" / "shares",
+# "LLL" / "LLC", "Ine" / "Inc"); and a rule or "(" read as a letter before a word ("(ITTGP)" / "(TTGP)")
+_CONFUSED = {"t": "r", "r": "t", "L": "C", "C": "L", "l": "I", "I": "l", "c": "e", "e": "c"}
+_STRAY_LEAD = frozenset("Il|")
+_PROSE_WORD = re.compile(r"[A-Za-z]{3,}")
+_MAX_WORDS = 5000  # distinct words looked at; a section beyond this is garbage and stays as read
+_MAX_WORD_LEN = 40
+
+
+def _repair_words(notes: list[FootnoteFound]) -> None:
+    """A word one OCR confusion away from a word the footnotes print more often (and at least twice) is
+    that word misread (the footnotes of a filing repeat their names and phrases: "These shares are
+    held of record by ..."). One confusion only: a letter (``_CONFUSED``) or a stray leading ``I``."""
+    counts: dict[str, int] = {}
+    for note in notes:
+        for w in _PROSE_WORD.findall(note.text):
+            counts[w] = counts.get(w, 0) + 1
+    if len(counts) > _MAX_WORDS:
+        return
+    fix: dict[str, str] = {}
+    for w, n in counts.items():
+        if len(w) > _MAX_WORD_LEN:
+            continue  # no name or phrase is this long: debris, and its variants cost len(w) ** 2
+        cands = {w[:i] + _CONFUSED[ch] + w[i + 1 :] for i, ch in enumerate(w) if ch in _CONFUSED}
+        # never inside a roman numeral's run of "I"s ("FF-IIIE" is not "FF-IIE")
+        if w[0] in _STRAY_LEAD and w[1].isupper() and w[1] not in _STRAY_LEAD:
+            cands.add(w[1:])
+        good = [c for c in cands if counts.get(c, 0) >= max(2, n + 1)]
+        if len(good) == 1:
+            fix[w] = good[0]
+    if not fix:
+        return
+    for note in notes:
+        note.text = _PROSE_WORD.sub(lambda m: fix.get(m.group(0), m.group(0)), note.text)
+
+
+# what is left of a damaged id before a footnote's text ("@ These", "()_ These", "® Rivendell 7 LLC."):
+# marks only, no letter or digit, at least one of them an id's, before a capitalised word; after an id
+# read ("(2). The"), punctuation alone (a wrapped line may start with the "." of "L.P.": kept)
+_MARK_DEBRIS = re.compile(r"^(?=\S{0,2}[@®©()_|])[@®©()_,.;:|]{1,3}\s{1,3}(?=[A-Z])")
+_ID_PUNCT = re.compile(r"^[,.;:]\s{0,3}(?=[A-Z])")
+
+
+def _strip_mark_debris(unit: _Unit) -> None:
+    m = _MARK_DEBRIS.match(unit.text) or (_ID_PUNCT.match(unit.text) if unit.anchor else None)
+    if m is not None:
+        unit.text, unit.start = unit.text[m.end() :], unit.start + m.end()
+
+
+_ECHOED_ID = re.compile(r"^(\d{1,2})\s(?=[A-Z])")
+
+
+def _drop_echoed_id(note: _Note) -> None:
+    """OCR read a footnote's id twice: as "(4)" on its middle line and as a bare "4" before its first
+    word ("4 These securities are held ..."); a bare number equal to the note's own id before a
+    capitalised word, on a first line that is not the id line, is that echo."""
+    if not note.pieces or note.pieces[0].anchor is not None:
+        return
+    first = note.pieces[0]
+    m = _ECHOED_ID.match(first.text)
+    if m is not None and m.group(1) == note.id:
+        first.text, first.start = first.text[m.end() :], first.start + m.end()
 
 
 def _fill_empty_ids(notes: list[_Note]) -> None:
@@ -258,14 +334,63 @@ def _footnote_units(lines: list[Line], first: int) -> list[_Unit]:
         last_id = _read_anchor(unit, last_id)
         units.append(unit)
         blank = False
+    if _id_chain(units):
+        last_id = 0
+        for unit in units:
+            last_id = _read_anchor(unit, last_id)
     return units
+
+
+_MAX_CHAIN = 200  # exact ids looked at for the chain (quadratic): a real section has at most ~40
+
+
+def _id_chain(units: list[_Unit]) -> bool:
+    """Mark the exact ``(n)`` ids that jump more than three ids ahead yet are on the section's chain.
+
+    OCR of a long section damages several ids in a row ("@", "()_", "(g)"), so the next exact id read
+    may be "(7)" after "(2)". The chain is the longest increasing run of exact ids, in line order, with
+    the smallest total of skipped numbers (a wrapped "(20) Ordinary Shares" loses against "(3)"); a jump
+    must leave at least one line per skipped footnote. A stray id after the chain ("(4)" read at the
+    end of the section) stays off it. Returns whether some id was marked.
+    """
+    ids: list[tuple[int, int]] = []
+    for i, u in enumerate(units):
+        m = _FOOTNOTE_ID.match(u.line)
+        if m is not None and int(m.group(1)) > 0:
+            ids.append((i, int(m.group(1))))
+    ids = ids[:_MAX_CHAIN]
+    # best[j] = (chain length, -skipped numbers, previous index in ids)
+    best: list[tuple[int, int, int]] = []
+    for j, (i, n) in enumerate(ids):
+        top = (1, -(n - 1), -1) if n - 1 <= 3 or i >= n - 1 else (0, 0, -1)
+        for k in range(j):
+            pi, pn = ids[k]
+            if pn >= n or best[k][0] == 0 or (n - pn > 3 and i - pi - 1 < n - pn - 1):
+                continue
+            cand = (best[k][0] + 1, best[k][1] - (n - pn - 1), k)
+            if cand[:2] > top[:2]:
+                top = cand
+        best.append(top)
+    # OCR also misreads a digit ("(6)" for "(5)"): only a chain of three or more ids is trusted, and
+    # a jump only when the chain goes on after it
+    if not best or max(best)[0] < 3:
+        return False
+    j = max(range(len(best)), key=lambda k: best[k][:2])
+    marked, nxt = False, -1
+    while j >= 0:
+        prev = best[j][2]
+        pn = ids[prev][1] if prev >= 0 else 0
+        if ids[j][1] - pn > 3 and nxt >= 0:
+            units[ids[j][0]].on_chain = marked = True
+        j, nxt = prev, j
+    return marked
 
 
 def _read_anchor(unit: _Unit, last_id: int) -> int:
     """(Re)read the id of a unit's line given the last id read; returns the new last id."""
     text = unit.line
     line_start = unit.end - len(text.rstrip())
-    anchor = _anchor(text, last_id)
+    anchor = _anchor(text, last_id, unit.on_chain)
     if anchor is None:
         lead = len(text) - len(text.lstrip())
         unit.text, unit.start, unit.anchor = text.strip(), line_start + lead, None
@@ -288,7 +413,8 @@ def _bare_id_run(units: list[_Unit]) -> None:
         (13)
 
     A run of two or more bare ids takes the same number of paragraphs just above it (after the previous
-    id's footnote, up to a line that carries an id of its own); the ids after are then read again.
+    id's footnote, up to a line that carries an id of its own; without blank lines, lines that follow a
+    finished sentence); the ids after are then read again.
     """
     anchors = [i for i, u in enumerate(units) if u.anchor is not None]
     for n in range(1, len(anchors)):
@@ -305,6 +431,9 @@ def _bare_id_run(units: list[_Unit]) -> None:
         cut = next((i for i in range(prev + 1, run[0]) if _FOOTNOTE_ID.match(units[i].line)), run[0])
         starts = [i for i in range(prev + 1, cut) if units[i].para]
         if len(starts) != len(run):
+            # OCR may drop the blank lines between footnotes too: lines after a finished sentence
+            starts = _after_sentences(units, prev + 1, cut)
+        if len(starts) != len(run):
             continue
         first_id = int(units[run[0]].anchor or 0)
         for k, i in enumerate(starts):
@@ -317,6 +446,48 @@ def _bare_id_run(units: list[_Unit]) -> None:
                 last_id = _read_anchor(units[i], last_id)
         _mark_paragraphs(units)
         return
+
+
+# one id of a column read after the texts, however damaged: "6)", ")", "”", "@)", "0°)", "(10)", "ch)"
+_ID_TOKEN = re.compile(r"^(?:[^\sA-Za-z]{1,4}|\(?[A-Za-z\d]{1,3}\))$")
+
+
+def _trailing_id_column(units: list[_Unit]) -> None:
+    """OCR read the column of ids of the last footnotes as one block at the end of the section:
+
+        (4) which, in turn, owns Mithril. ...           <- the last id read in place
+        These shares are held of record by PLTR ...     <- text of (5)
+        ...                                             <- texts of (6) ... (12), one paragraph each
+        6)
+        )
+        ...
+        (10)
+        ch)
+        (12)
+
+    The block's lines are ids in order after the last id read before it: each exact id in the block
+    must sit at its own place in that order, and the paragraphs after the id before the block must be
+    exactly as many as the block's lines. Then each paragraph gets its id and the block is dropped.
+    """
+    t = len(units)
+    while t > 0 and _ID_TOKEN.match(units[t - 1].line.strip()) and units[t - 1].line.strip() != ".":
+        t -= 1
+    block = range(t, len(units))
+    if len(block) < 2 or not any(units[i].anchor is not None for i in block):
+        return
+    p = next((i for i in range(t - 1, -1, -1) if units[i].anchor is not None), -1)
+    if p < 0:
+        return
+    first = int(units[p].anchor or 0) + 1
+    if any(units[i].anchor is not None and int(units[i].anchor or 0) != first + i - t for i in block):
+        return
+    starts = [i for i in range(p + 1, t) if units[i].para]
+    if len(starts) != len(block):
+        return
+    for n, i in enumerate(starts):
+        units[i].anchor = str(first + n)
+    for i in block:
+        units[i].anchor, units[i].text = None, ""
 
 
 # "... general partner of SC U.S." wraps mid-sentence: a line ending in initials ends no sentence
@@ -452,25 +623,37 @@ def _ends_between(units: list[_Unit], lo: int, picked: list[tuple[int, tuple[int
     return True
 
 
+_BARE_ID = re.compile(r"^\s{0,12}\((\d{1,2})\)\s*$")
+
+
 def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
     """Give ids that OCR lost entirely ("(1)" and "(2)" gone, the first id read is "(3)") to paragraphs.
 
     Before the first id and between two ids whose numbers jump (3 -> 5), the paragraph starts are
     counted: when they are exactly the missing footnotes (plus the next footnote's own lines above its
-    id, when its id line does not start a paragraph), each gets the next missing id in order.
+    id, when its id line does not start a paragraph, unless each missing id is read alone elsewhere
+    in the section), each gets the next missing id in order.
     """
     out: list[int] = []
     lo, last = 0, 0
+    # ids read alone out of order ("(1)", "(2)" after "(3)"): the footnotes they number exist
+    stray = {m.group(1) for u in units if u.anchor is None and (m := _BARE_ID.match(u.line))}
     for a in anchors:
         fid = int(units[a].anchor or 0)
         missing = fid - last - 1
         starts = [i for i in range(lo, a) if units[i].para]
-        if missing > 0 and not units[a].para:
+        confirmed = all(str(n) in stray for n in range(last + 1, fid))
+        if missing > 0 and not units[a].para and not (confirmed and len(starts) == missing):
             # the last paragraph is the lines above the id read (w3m / OCR centre the id); without
             # that spare paragraph the numbering may simply skip an id: then nothing is invented
             starts = starts[:-1] if len(starts) == missing + 1 else []
             if not starts:
                 starts = _sentence_starts(units, lo, a, missing)
+        if missing > 0 and len(starts) != missing and units[a].para:
+            # OCR drops the blank line between some footnotes (and damages their ids): a line after a
+            # finished sentence starts a footnote, when such lines are exactly the lost footnotes
+            sentence = _after_sentences(units, lo, a)
+            starts = sentence if len(sentence) == missing else starts
         if missing > 0 and len(starts) == missing:
             for n, i in enumerate(starts):
                 units[i].anchor = str(last + 1 + n)
@@ -481,6 +664,20 @@ def _recover_lost_ids(units: list[_Unit], anchors: list[int]) -> list[int]:
             out.append(0)
         out.append(a)
         lo, last = a + 1, fid
+    return out
+
+
+def _after_sentences(units: list[_Unit], lo: int, hi: int) -> list[int]:
+    """Units in ``[lo, hi)`` whose text follows a finished sentence (blank lines and empty id lines
+    skipped; the unit before ``lo`` counts)."""
+    out: list[int] = []
+    prev = next((units[k].text for k in range(lo - 1, max(-1, lo - 4), -1) if units[k].text), "")
+    for i in range(lo, hi):
+        if not units[i].text:
+            continue
+        if prev and _ends_sentence(prev):
+            out.append(i)
+        prev = units[i].text
     return out
 
 
@@ -495,10 +692,12 @@ def _sentence_starts(units: list[_Unit], lo: int, a: int, missing: int) -> list[
     return starts[:-1] if len(starts) == missing + 1 else []
 
 
-def _anchor(text: str, last_id: int) -> tuple[str, int] | None:
+def _anchor(text: str, last_id: int, on_chain: bool = False) -> tuple[str, int] | None:
     """Footnote id of a line and where its text starts; ids must follow in order (1, 2, ...)."""
     m = _FOOTNOTE_ID.match(text)
     if m and last_id < int(m.group(1)) <= last_id + 3:
+        return m.group(1), m.start(2)
+    if m and on_chain and last_id < int(m.group(1)):
         return m.group(1), m.start(2)
     m = _FOOTNOTE_ID_OCR.match(text)
     if m is None:
@@ -548,6 +747,42 @@ def _ids_apart(units: list[_Unit], anchors: list[int]) -> list[FootnoteFound] | 
                 for a, p in zip(anchors, paras, strict=True)
             ]
     return None
+
+
+def _last_id_after_texts(units: list[_Unit], anchors: list[int]) -> list[FootnoteFound] | None:
+    """OCR read a footnote's id alone after all the texts, and the others in place (some mid-note):
+
+        (1) Each share is represented ... were vested as of the date of grant.
+        SC US (TTGP), Ltd. ... Venture 2010 Management, ...      <- (2), its id lost in place
+        ... for any other purposes.
+        SC US (TTGP), Ltd. ... SCGF IV Management, ...           <- (3)
+        (3) GFIV Funds except to ... for any other purposes.     <- its id on the middle line
+        (2)                                                      <- the id of (2), read last
+
+    The ids read after the numbering went wrong, so when the section ends with a bare id and its
+    paragraphs (blank line after a finished sentence) are exactly as many as the ids, numbered
+    1, 2, ... in order, each paragraph is one footnote in order.
+    """
+    last = anchors[-1]
+    if last != len(units) - 1 or units[last].text or len(anchors) < 2:
+        return None
+    if [units[a].anchor for a in anchors] != [str(n) for n in range(1, len(anchors) + 1)]:
+        return None
+    starts = [i for i, u in enumerate(units) if u.para]
+    if len(starts) != len(anchors) or not starts or starts[0] != _first_text(units):
+        return None
+    if all(units[i].anchor is not None for i in starts):
+        return None  # every paragraph opens with its own id: the ordinary reading places them
+    out = []
+    for n, (lo, hi) in enumerate(zip(starts, [*starts[1:], len(units)], strict=True)):
+        pieces = [u for u in units[lo:hi] if u.text]
+        text = _join_pieces([u.text for u in pieces])
+        out.append(FootnoteFound(str(n + 1), text, pieces[0].start, pieces[-1].end))
+    return out
+
+
+def _first_text(units: list[_Unit]) -> int:
+    return next((i for i, u in enumerate(units) if u.text), len(units))
 
 
 def _best_splits(units: list[_Unit], anchors: list[int]) -> list[int]:
