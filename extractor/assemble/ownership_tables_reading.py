@@ -351,8 +351,9 @@ def _amount_from_wrapped(out: RowFields, row: RowGroup) -> Token | None:
     return None
 
 
-# OCR debris of a footnote mark standing for a date or a price: "Q)", "a7)", "ay)", "C1)", "@)".
-_MARK_DEBRIS = re.compile(r"^[^\s\w]?[\w@©&]{0,2}\)$")
+# OCR debris of a footnote mark standing for a date or a price: "Q)", "a7)", "ay)", "C1)", "@)", and
+# the whole mark read as one symbol ("@ @" for "(1) (1)"), which no title prints.
+_MARK_DEBRIS = re.compile(r"^[^\s\w]?[\w@©&]{0,2}\)$|^[@©®]$")
 
 
 def _split_form3_ii(seq: list[Token]) -> tuple[list[Token], list[Token], list[Token], list[Token]]:

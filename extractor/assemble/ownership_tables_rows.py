@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractor.assemble.ownership_tables_fields import split_leading_title
 from extractor.layout.cells import Token, TokenKind
@@ -299,7 +299,11 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
         if nxt is not None and _raised_amount(row, nxt):
             _give_raised_to_next(row, nxt)
             continue
+        if out and not row.data[0].strong and len(row.data) == 1 and _fill_open_price(out[-1], row.data[0]):
+            out[-1].below.extend([*row.above, *row.below])
+            continue
         if row.data[0].strong or (not out and (nxt is None or not nxt.data[0].strong)):
+            _fold_price_lines(row)
             out.append(row)
             continue
         d_prev = row.data[0].line.index - out[-1].data[-1].line.index if out else 10**9
@@ -328,6 +332,48 @@ def _fold_weak_rows(rows: list[RowGroup]) -> list[RowGroup]:
         elif nxt is not None:
             _give_to_next(row, nxt)
     return out
+
+
+# A price printed with decimals and without thousands separators (``67.37``, ``17.3509``).
+_DECIMAL_PRICE = re.compile(r"^\d{1,4}\.\d{1,4}$")
+
+
+def _fold_price_lines(row: RowGroup) -> None:
+    """A price line that continues its row (``... A $ 18,175 D`` / ``41.82``) fills the open ``$``."""
+    for d in list(row.data[1:]):
+        if _fill_open_price(row, d):
+            row.data.remove(d)
+
+
+def _fill_open_price(row: RowGroup, bl: BodyLine) -> bool:
+    """OCR reads a price cell wrapped below its ``$`` (``$`` / ``67.37``) as ``$ 776``: the sign
+    glued to the next column's amount owned, the figure alone on a line of its own (after a blank
+    line it looks like a weak line of the next row, whose empty amount owned it would fill). A
+    line whose only value is one decimal figure (no D/I, no date) fills the row's open ``$``: a
+    bare ``$`` word becomes the price, and ``$ 776`` (a space after the sign, no number after it
+    on its line, an integer amount) gives the amount back its own cell. True when it did.
+    """
+    toks = [t for t in bl.tokens if t.kind is not TokenKind.FOOTNOTE]
+    if len(toks) != 1 or toks[0].kind is not TokenKind.NUMBER or not _DECIMAL_PRICE.match(toks[0].text):
+        return False
+    price = toks[0]
+    for d in row.data:
+        for k, t in enumerate(d.tokens):
+            if t.text == "$" and t.kind is TokenKind.TEXT:
+                d.tokens[k] = replace(price, kind=TokenKind.MONEY, text="$" + price.text)
+                return True
+            if t.kind is TokenKind.MONEY and _spaced_dollar_amount(d, t):
+                amount = replace(t, text=t.text[1:].strip(), kind=TokenKind.NUMBER)
+                d.tokens[k : k + 1] = [replace(price, kind=TokenKind.MONEY, text="$" + price.text), amount]
+                return True
+    return False
+
+
+def _spaced_dollar_amount(d: BodyLine, t: Token) -> bool:
+    """``$ 776`` as printed: a space after the sign, an integer amount, no number after it on its line."""
+    printed = d.line.text[t.x0 : t.x1] if d.line.text else ""
+    later = [u for u in d.tokens if u.start > t.start and u.kind in (TokenKind.NUMBER, TokenKind.MONEY)]
+    return printed.startswith("$ ") and "." not in printed and not later
 
 
 def _give_to_next(row: RowGroup, nxt: RowGroup) -> None:

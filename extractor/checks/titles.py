@@ -24,6 +24,7 @@ whose only fault is a cut word needs evidence of OCR damage elsewhere in the doc
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -125,8 +126,21 @@ def is_valid_title(value: str) -> bool:
     keys = _keys(value)
     if not keys or keys[0] in _LINKS or not all(_vocab(k) for k in keys):
         return False
+    if _scrambled(keys):
+        return False
     last = value.rstrip()
     return keys[-1] in HEADS or (last.endswith(")") and keys[-1] not in {"a", "of", "to", "the"})
+
+
+# Words that open a title's class name: a title never prints one right after ``Stock``.
+_OPENERS = frozenset({"common", "preferred", "class", "series"})
+
+
+def _scrambled(keys: list[str]) -> bool:
+    """Vocabulary words in an order no title prints: the lines of two stacked cells read across
+    (``Class B Stock Common Stock`` from ``Class B`` / ``Preferred Stock Common`` / ``Stock``) or a
+    word of a wrapped cell read twice (``Class A Common Common Stock``)."""
+    return any(a == b or (a == "stock" and b in _OPENERS) for a, b in itertools.pairwise(keys))
 
 
 def _distinguishing(keys: list[str]) -> frozenset[str]:

@@ -122,8 +122,9 @@ def classify(piece: str) -> TokenKind:
     return TokenKind.TEXT
 
 
-# OCR reads the rule between two cells as "/" or "]": "10,081,441/A", "12,000]D".
-_RULE_SPLIT = re.compile(r"^(.{1,40}?\d)[/\]]([ADI])$")
+# OCR reads the rule between two cells as "/" or "]", at 150 dpi also as two glyphs: "10,081,441/A",
+# "12,000]D", "1132]}A".
+_RULE_SPLIT = re.compile(r"^(.{1,40}?\d)(?:[/\]]|\]\})([ADI])$")
 
 
 # Table II dates with a damaged mark glued on (OCR): "12/31/20122", "12/08/2017£4)", "07/12/2019!22",
