@@ -1,11 +1,25 @@
 """Ablation: rules only vs the learned layout classifiers vs the cascade vs the full spaCy pipeline.
 
-The held-out rows use models trained without the evaluation documents' reporting owners (the owner
-split of ``training.train_pipeline``: trained on the TRAIN_OWNERS' documents, evaluated on the others):
-the spaCy pipeline (layout tagger + NER) and the wrapped-cell classifier of the table reader. The seed
+The held-out rows use models trained without the evaluation documents' reporting owners: the spaCy
+pipeline (layout tagger + NER, ``training.train_pipeline``'s full run) and the wrapped-cell classifier of
+the table reader, both fitted on the generated documents and the other owners' dev documents. The seed
 rows use the shipped models (the seeds are never training data).
 
-    python benchmarks/ablation.py [--seed 0]
+    python benchmarks/ablation.py [--seed 0]                      # the default owner split
+    python benchmarks/ablation.py --heldout thiel                 # hold out these owners
+    python benchmarks/ablation.py --heldout "levchin,selby jack"
+    python benchmarks/ablation.py --heldout all                   # every dev document, by folds
+
+Held-out documents:
+- default: the owner split of ``training.train_pipeline`` (trained on the TRAIN_OWNERS' documents,
+  evaluated on the other, small owners': 24 documents, easy ones, on which every mode scores alike);
+- ``--heldout OWNER[,OWNER...]``: the documents any of whose reporting owners matches one of the names
+  (words of gold ``reporting_owners[].name``, any case: ``thiel`` matches ``THIEL PETER``), trained on
+  the rest (``training.ner_data.split_by_owner``);
+- ``--heldout all``: one fold per owner group of ``training.train_wrapped_cells.CV_GROUPS`` (Botha,
+  Thiel, every other owner), scores pooled over all the dev documents, each predicted by models that
+  never saw its owners (a co-filing is held out by each fold naming one of its owners and scored once).
+  Three spaCy trainings: about 7 minutes in all (2 cores), 2 to 2.5 minutes per single-fold run.
 
 Modes (``EXTRACTOR_CELLS`` / ``EXTRACTOR_NER``):
 - ``rules``: no trained component but the form-type classifier that picks the assembler;
@@ -24,7 +38,10 @@ import argparse
 import os
 import shutil
 import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from extractor.evaluate.load import read_gold
 from extractor.evaluate.metrics import score
@@ -40,8 +57,13 @@ MODES = {
 }
 
 
-def heldout_models(work: Path, seed: int) -> tuple[Path, list[str]]:
-    """A models dir whose pipeline never saw the held-out owners; returns it and the held-out doc ids."""
+def heldout_models(
+    work: Path, seed: int, heldout_owners: Sequence[str] | None = None
+) -> tuple[Path, list[str]]:
+    """A models dir whose pipeline never saw the held-out owners; returns it and the held-out doc ids.
+
+    Without ``heldout_owners`` the held-out documents are those of no ``TRAIN_OWNERS`` owner; with them,
+    every document one of whose owners matches one of them (``split_by_owner``)."""
     from training.ner_data import (
         NerDataReport,
         blank_nlp,
@@ -54,7 +76,11 @@ def heldout_models(work: Path, seed: int) -> tuple[Path, list[str]]:
 
     nlp = blank_nlp()
     gold = load_gold_docs(SHARED / "data/dev/gold", SHARED / "data/dev/docs")
-    train_gold, heldout_gold = split_by_owner(gold)
+    train_gold, heldout_gold = split_by_owner(gold, heldout_owners=heldout_owners)
+    if not heldout_gold or not train_gold:
+        raise SystemExit(
+            f"held-out owners {heldout_owners}: {len(heldout_gold)} held out, {len(train_gold)} left"
+        )
     report = NerDataReport()
     train = gold_docs_to_docs(nlp, train_gold, report)
     held = gold_docs_to_docs(nlp, heldout_gold, report)
@@ -66,6 +92,31 @@ def heldout_models(work: Path, seed: int) -> tuple[Path, list[str]]:
     held_nlp.to_disk(models / "filings")
     _heldout_wrapped_cells(models / "wrapped_cells", {d.doc_id for d in heldout_gold}, seed)
     return models, [d.doc_id for d in heldout_gold]
+
+
+def fold_owners(spec: str, doc_owners: Sequence[Sequence[str]]) -> list[list[str]]:
+    """The held-out owner queries of each fold, given every dev document's owners: ``all`` gives the
+    owner groups of ``training.train_wrapped_cells.CV_GROUPS`` (its last, empty group: every owner of a
+    document no earlier group holds out); otherwise one fold of the comma-separated names."""
+    from training.ner_data import owner_matches
+
+    if spec.strip().lower() != "all":
+        owners = [o.strip() for o in spec.split(",") if o.strip()]
+        if not owners:
+            raise SystemExit("--heldout: no owner given")
+        return [owners]
+    from training.train_wrapped_cells import CV_GROUPS
+
+    named = [list(g) for g in CV_GROUPS if g]
+    rest = sorted(
+        {
+            o
+            for owners in doc_owners
+            if not any(owner_matches(o, q) for o in owners for g in named for q in g)
+            for o in owners
+        }
+    )
+    return [*named, rest] if rest else named
 
 
 def _heldout_wrapped_cells(out: Path, heldout: set[str], seed: int) -> None:
@@ -80,14 +131,13 @@ def _heldout_wrapped_cells(out: Path, heldout: set[str], seed: int) -> None:
     model.save(out)
 
 
-def run_modes(docs: list[Path], models: Path, gold_dir: Path) -> dict[str, tuple[float, float]]:
-    """(micro F1, macro F1) per mode over ``docs``."""
+def predict_modes(docs: list[Path], models: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per mode, each document's predicted envelope (by document id) with the models in ``models``."""
     import extractor.assemble.wrapped_cells as wc
     import extractor.extract as ex
     from extractor.ingest import read_document
 
-    gold = read_gold(gold_dir)
-    out: dict[str, tuple[float, float]] = {}
+    out: dict[str, dict[str, dict[str, Any]]] = {}
     os.environ["EXTRACTOR_MODELS"] = str(models)
     ex.load_filings_pipeline.cache_clear()
     wc._load_cached.cache_clear()
@@ -98,7 +148,18 @@ def run_modes(docs: list[Path], models: Path, gold_dir: Path) -> dict[str, tuple
         for path in docs:
             env = ex.extract_document(read_document(path), document_id=path.stem, source=str(path))
             pred[path.stem] = env.to_dict()
-        result = score({k: gold[k] for k in pred}, pred)
+        out[mode] = pred
+    return out
+
+
+def score_modes(
+    preds: dict[str, dict[str, dict[str, Any]]], gold: dict[str, Any], suffix: str = ""
+) -> dict[str, tuple[float, float]]:
+    """(micro F1, macro F1) per mode over the predicted documents whose id ends with ``suffix``."""
+    out: dict[str, tuple[float, float]] = {}
+    for mode, pred in preds.items():
+        sub = {k: v for k, v in pred.items() if k.endswith(suffix)}
+        result = score({k: gold[k] for k in sub}, sub)
         out[mode] = (result.overall.f1, result.macro_f1)
     return out
 
@@ -106,17 +167,45 @@ def run_modes(docs: list[Path], models: Path, gold_dir: Path) -> dict[str, tuple
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--heldout",
+        metavar="OWNER[,OWNER...]|all",
+        help="hold out these reporting owners (words of gold reporting_owners[].name, any case), or "
+        "'all': one fold per owner group, pooled over every dev document",
+    )
     args = ap.parse_args()
-    with tempfile.TemporaryDirectory() as tmp:
-        models, heldout = heldout_models(Path(tmp), args.seed)
-        docs = [SHARED / "data/dev/docs" / f"{d}.txt" for d in heldout]
-        held = run_modes(docs, models, REPO / "annotations/dev")
-        by_conv = {
-            conv: run_modes([d for d in docs if d.stem.endswith(conv)], models, REPO / "annotations/dev")
-            for conv in ("w3m", "pdf_layout", "ocr300")
-        }
-    seeds = run_modes(sorted((SHARED / "seeds").glob("*.txt")), REPO / "models", REPO / "annotations/seeds")
-    print(f"held-out owners: {len(docs)} documents\n")
+    started = time.perf_counter()
+    folds: list[list[str] | None] = [None]
+    if args.heldout:
+        from extractor.records import read_gold_dir
+
+        envs = read_gold_dir(SHARED / "data/dev/gold")
+        doc_owners = [[o.name or "" for o in getattr(e.filing, "reporting_owners", []) or []] for e in envs]
+        folds = [*fold_owners(args.heldout, doc_owners)]
+    preds: dict[str, dict[str, dict[str, Any]]] = {mode: {} for mode in MODES}
+    lines = []
+    for owners in folds:
+        with tempfile.TemporaryDirectory() as tmp:
+            models, heldout = heldout_models(Path(tmp), args.seed, owners)
+            # A co-filing held out by two folds is scored once, by the first (neither model saw it).
+            new = [d for d in heldout if d not in preds["rules"]]
+            fold = predict_modes([SHARED / "data/dev/docs" / f"{d}.txt" for d in new], models)
+        for mode, pred in fold.items():
+            preds[mode].update(pred)
+        if owners is not None:
+            lines.append(
+                f"- fold {', '.join(owners)}: {len(new)} documents ({time.perf_counter() - started:.0f} s)"
+            )
+    dev_gold = read_gold(REPO / "annotations/dev")
+    held = score_modes(preds, dev_gold)
+    by_conv = {conv: score_modes(preds, dev_gold, conv) for conv in ("w3m", "pdf_layout", "ocr300")}
+    seeds = score_modes(
+        predict_modes(sorted((SHARED / "seeds").glob("*.txt")), REPO / "models"),
+        read_gold(REPO / "annotations/seeds"),
+    )
+    print(f"held-out owners: {len(preds['rules'])} documents\n")
+    if lines:
+        print("\n".join(lines) + "\n")
     columns = ["mode", "held-out micro F1", "macro F1", "w3m", "pdf_layout", "ocr300"]
     print("| " + " | ".join([*columns, "seeds micro F1", "seeds macro F1"]) + " |")
     print("|---|---|---|---|---|---|---|---|")
@@ -126,6 +215,8 @@ def main() -> None:
             f"{by_conv['pdf_layout'][mode][0]:.4f} | {by_conv['ocr300'][mode][0]:.4f} | "
             f"{seeds[mode][0]:.4f} | {seeds[mode][1]:.4f} |"
         )
+    if lines:
+        print(f"\ntotal {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

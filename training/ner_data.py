@@ -20,6 +20,7 @@ import argparse
 import bisect
 import json
 import logging
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -126,11 +127,34 @@ def load_gold_docs(
     return sorted(out, key=lambda g: g.doc_id)
 
 
+def owner_words(name: str) -> frozenset[str]:
+    """The lower-cased words of an owner name (``"Levchin Max R."`` -> ``{"levchin", "max", "r"}``)."""
+    return frozenset(re.findall(r"[^\W_]+", name.lower()))
+
+
+def owner_matches(name: str, query: str) -> bool:
+    """Whether every word of ``query`` is a word of the owner ``name`` (``thiel`` matches ``THIEL PETER``,
+    not ``Thielen``); an empty query matches nothing."""
+    words = owner_words(query)
+    return bool(words) and words <= owner_words(name)
+
+
 def split_by_owner(
-    docs: Sequence[GoldDoc], train_owners: Sequence[str] = TRAIN_OWNERS
+    docs: Sequence[GoldDoc],
+    train_owners: Sequence[str] = TRAIN_OWNERS,
+    *,
+    heldout_owners: Sequence[str] | None = None,
 ) -> tuple[list[GoldDoc], list[GoldDoc]]:
     """``(train, heldout)``: a document is trained on when any of its owners is in ``train_owners``;
-    held out only when none is (a co-filing with a training owner stays in training)."""
+    held out only when none is (a co-filing with a training owner stays in training).
+
+    With ``heldout_owners`` (names or parts of names, ``owner_matches``) the split turns around:
+    a document is held out when any of its owners matches one of them (a co-filing with a held-out owner
+    is held out, so the model never sees that owner) and ``train_owners`` is ignored."""
+    if heldout_owners is not None:
+        held = [d for d in docs if any(owner_matches(o, q) for o in d.owners for q in heldout_owners)]
+        ids = {d.doc_id for d in held}
+        return [d for d in docs if d.doc_id not in ids], held
     wanted = {o.upper() for o in train_owners}
     train = [d for d in docs if any(o.upper() in wanted for o in d.owners)]
     heldout = [d for d in docs if not any(o.upper() in wanted for o in d.owners)]
