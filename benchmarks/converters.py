@@ -1,10 +1,14 @@
 """Converter robustness benchmark: the same gold filings, rendered once, read through many converters.
 
     python benchmarks/converters.py --n 40 --seed 0 --out /tmp/convbench
+    python benchmarks/converters.py --synthetic --n 24 --seed 21 --out /tmp/convsyn
 
 1. Picks N gold Form 3/4/5 records from ``annotations/dev`` (distinct source filings, both form types,
    fixed seed) and renders each to an EDGAR-shaped HTML page (``training.render_html``), with footnote marks
-   from the filing's EDGAR XML when it is on disk.
+   from the filing's EDGAR XML when it is on disk. With ``--synthetic`` the records are drawn by the
+   training generator instead (``training.generate.values.synthetic_filing``: Census names, Form D issuers,
+   US addresses, generated footnotes and tables), so the pages hold people, issuers and footnote texts
+   that no dev filing has: the nearest we have to "other insiders, other companies".
 2. Converts every page with each converter (``html`` = the page itself, ``w3m``, ``pdf_layout``,
    ``pdf_raw``, ``ocr300``, ``ocr150``) into ``OUT/docs/<base>_<converter>.txt`` (``.html`` for ``html``),
    two processes in parallel; an existing output file is reused (cache).
@@ -64,8 +68,41 @@ def pick_records(gold_dir: Path, n: int, seed: int) -> list[dict[str, Any]]:
     return sorted(picked, key=lambda e: str(e["document_id"]))
 
 
+def synthetic_records(n: int, seed: int) -> list[dict[str, Any]]:
+    """N generated Form 3/4/5 envelopes (a quarter Form 3, a tenth amendments), footnote marks kept in
+    ``marks`` (field path -> footnote ids) for the renderer; seeded, so a seed names one page set."""
+    from extractor.records import to_dict
+    from training.generate.values import load_pools, synthetic_filing
+    from training.import_dev_gold import text_visible
+
+    rng = random.Random(seed)
+    pools = load_pools()
+    envs = []
+    for k in range(n):
+        form = "3" if k < max(1, n // 4) else "4"
+        if rng.random() < 0.1:
+            form += "/A"
+        sample = synthetic_filing(rng, pools, form)
+        # Gold is what the page prints, as for the dev gold: no CIKs, no unmarked equity-swap box, and
+        # no owned-following figure in a Form 3 Table II (the form has no such column).
+        filing = text_visible(sample.filing)
+        if form.startswith("3"):
+            for row in filing.derivative_holdings:
+                row.shares_owned_following_transaction = None
+        envs.append(
+            {
+                "document_id": f"gen_syn{seed}x{k:03d}",
+                "source": "synthetic",
+                "form_type": form,
+                "filing": to_dict(filing),
+                "marks": {path: list(ids) for path, ids in sample.refs.items()},
+            }
+        )
+    return envs
+
+
 def base_id(env: dict[str, Any]) -> str:
-    """``dev_01a608e459_w3m`` -> ``cb_01a608e459``."""
+    """``dev_01a608e459_w3m`` -> ``cb_01a608e459``; ``gen_syn21x003`` -> ``cb_syn21x003``."""
     parts = str(env["document_id"]).split("_")
     return "cb_" + (parts[1] if len(parts) > 1 else parts[0])
 
@@ -81,7 +118,9 @@ def render_page(env: dict[str, Any], out: Path) -> Path:
     if page.exists():
         return page
     source = Path(str(env.get("source") or ""))
-    marks = footnote_marks_from_xml(source) if source.suffix == ".xml" and source.is_file() else {}
+    marks = env.get("marks") or (
+        footnote_marks_from_xml(source) if source.suffix == ".xml" and source.is_file() else {}
+    )
     page.parent.mkdir(parents=True, exist_ok=True)
     page.write_text(render_ownership_html(env["filing"], str(env["form_type"]), marks), encoding="utf-8")
     return page
@@ -123,7 +162,13 @@ def write_gold(envs: list[dict[str, Any]], out: Path) -> None:
     for env in envs:
         for name in CONVERTERS:
             doc_id = f"{base_id(env)}_{name}"
-            copy = {**env, "document_id": doc_id, "converter": name, "origin_document_id": env["document_id"]}
+            copy = {k: v for k, v in env.items() if k != "marks"}
+            copy = {
+                **copy,
+                "document_id": doc_id,
+                "converter": name,
+                "origin_document_id": env["document_id"],
+            }
             (gold / f"{doc_id}.json").write_text(
                 json.dumps(copy, indent=1, ensure_ascii=False), encoding="utf-8"
             )
@@ -202,9 +247,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold-dir", type=Path, default=GOLD_DIR, help="gold envelopes to sample from")
     ap.add_argument("--workers", type=int, default=2, help="conversion and extraction processes")
     ap.add_argument("--skip-extract", action="store_true", help="only render and convert")
+    ap.add_argument(
+        "--synthetic", action="store_true", help="generated records (unseen people and issuers), not dev gold"
+    )
     args = ap.parse_args(argv)
     out: Path = args.out.resolve()
-    envs = pick_records(args.gold_dir, args.n, args.seed)
+    envs = (
+        synthetic_records(args.n, args.seed)
+        if args.synthetic
+        else pick_records(args.gold_dir, args.n, args.seed)
+    )
     pages = [render_page(env, out) for env in envs]
     with ProcessPoolExecutor(max_workers=args.workers) as pool:
         errors = [
@@ -220,7 +272,13 @@ def main(argv: list[str] | None = None) -> int:
     forms: defaultdict[str, int] = defaultdict(int)
     for env in envs:
         forms[str(env["form_type"])] += 1
-    summary = {"n_records": len(envs), "forms": dict(forms), "seed": args.seed, "converters": results}
+    summary = {
+        "n_records": len(envs),
+        "records": "synthetic" if args.synthetic else "dev gold",
+        "forms": dict(forms),
+        "seed": args.seed,
+        "converters": results,
+    }
     (out / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
     print(f"N={len(envs)} records ({dict(forms)}), seed={args.seed}, out={out}")
     print_table(results)

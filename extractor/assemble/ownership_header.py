@@ -265,7 +265,10 @@ def _issuer(lines: list[Line], stop: int, owner_name: str | None) -> tuple[Found
             return _issuer_name(line, t.start(), owner_name), (
                 Found(sym, line.start + t.start(1), line.start + t.end(1)) if sym else None
             )
-    return _issuer_before_label(lines, li)
+    found = _issuer_before_label(lines, li)
+    if found[0] is None:
+        found = _issuer_after_label(lines, li, stop)
+    return found
 
 
 # "XOOM Corp [XOOM]" alone on its line
@@ -281,6 +284,28 @@ def _issuer_before_label(lines: list[Line], li: int) -> tuple[Found | None, Foun
     for line in reversed(lines[max(0, li - 30) : li]):
         m = _ISSUER_LINE.match(line.text)
         if m is None or m.group("sym") == "X" or not re.search(r"[A-Za-z]{2}", m.group("name")):
+            continue
+        name = m.group("name").rstrip()
+        return (
+            Found(collapse(name), line.start + m.start("name"), line.start + m.start("name") + len(name)),
+            Found(m.group("sym"), line.start + m.start("sym"), line.start + m.end("sym")),
+        )
+    return None, None
+
+
+# Plain pdftotext prints the header boxes in content-stream order, so box 2's value may come many lines
+# after its label, past boxes 3-5 (seen on EDGAR-shaped pages of issuers no dev filing has).
+AFTER_LABEL_LINES = 40
+
+
+def _issuer_after_label(lines: list[Line], li: int, stop: int) -> tuple[Found | None, Found | None]:
+    """The first line below the label (within the header) that is a whole "NAME [SYMBOL]" value whose
+    symbol has a letter: never a checkbox ("[X]") or a footnote mark ("[1]")."""
+    for line in lines[li + 1 : min(stop + 1, li + 1 + AFTER_LABEL_LINES, len(lines))]:
+        m = _ISSUER_LINE.match(line.text)
+        if m is None or m.group("sym") == "X" or not re.search(r"[A-Z]", m.group("sym")):
+            continue
+        if not re.search(r"[A-Za-z]{2}", m.group("name")):
             continue
         name = m.group("name").rstrip()
         return (
