@@ -423,7 +423,13 @@ def header_officer_title(lines: list[Line], stop: int) -> Found | None:
         t = line.text.strip()
         if not t:
             continue
-        if _NOT_A_VALUE.search(t) or DATE_RE.search(t) or _CSZ.match(t) or re.search(r"Form filed|\(", t):
+        # "below)" is the tail of the "(give title below)" caption that OCR printed a line lower
+        if (
+            _NOT_A_VALUE.search(t)
+            or DATE_RE.search(t)
+            or _CSZ.match(t)
+            or re.search(r"Form filed|\(|below\)", t)
+        ):
             return None
         start = line.start + line.text.index(t)
         return Found(collapse(t), start, start + len(t))
@@ -432,3 +438,36 @@ def header_officer_title(lines: list[Line], stop: int) -> Found | None:
 
 def _join(parts: list[Found]) -> Found:
     return Found(collapse(" ".join(p.value for p in parts)), parts[0].start, parts[-1].end)
+
+
+# Words that open an officer's title (SEC filers' usual wording; "Director" is a box of its own).
+_TITLE_START = re.compile(
+    r"^(?:President|CEO|CFO|COO|CTO|CAO|CIO|Chief|Vice|VP|EVP|SVP|Sr\.?|Senior|Executive|Exec\.?|"
+    r"Secretary|Treasurer|General|Chairman|Chair|Controller|Co-?CEO|Co-?President|Principal|Interim|"
+    r"Acting|Corporate|Managing|Group)\b",
+    re.I,
+)
+_SIDE_DEBRIS = re.compile(r"^(?:[xX×]{1,3}|[|\[\](){}_~=-]+)$")
+
+
+def split_side_text(owner: OwnerFound, text: str) -> None:
+    """Single-spaced OCR prints an owners-table row as one run: "ELLEDGE BRYAN President and CEO" (the
+    name, then the Officer column's title where the X would be). When the row's name goes on, after at
+    least two name words and any marks, with a word that opens an officer's title, the rest is the
+    officer title and the name ends before it. Rows of other shapes are left as read."""
+    if owner.name is None or owner.officer_title is not None:
+        return
+    tokens = list(re.finditer(r"\S+", text[owner.name.start : owner.name.end]))
+    cut = next(
+        (k for k, t in enumerate(tokens) if k >= 2 and _TITLE_START.match(t.group(0).lstrip("|_"))), None
+    )
+    if cut is None:
+        return
+    name_tokens = [t for t in tokens[:cut] if not _SIDE_DEBRIS.match(t.group(0))]
+    rest = [t for t in tokens[cut:] if not _SIDE_DEBRIS.match(t.group(0))]
+    if len(name_tokens) < 2 or not rest:
+        return
+    at = owner.name.start
+    owner.officer_title = Found(" ".join(t.group(0) for t in rest), at + rest[0].start(), at + rest[-1].end())
+    name_end = at + name_tokens[-1].end()
+    owner.name = Found(collapse(text[owner.name.start : name_end]), owner.name.start, name_end)
