@@ -924,12 +924,38 @@ def extract_signatures(lines: list[Line]) -> list[SignatureFound]:
         if any(_CAPTION_DEBRIS.search(b.text) for b in block):
             block = _block_below_heading(lines, floor, i) or block
         floor = i + 1
+        several = _dated_rows(block)
+        if several:
+            out.extend(sig for sig in map(_signature_from_block, several) if sig is not None)
+            continue
         sig = _signature_from_block(block)
         if sig is not None and sig.date is None:
             sig.date = _date_below(lines, i)
         if sig is not None:
             out.append(sig)
     return out
+
+
+def _dated_rows(block: list[Line]) -> list[list[Line]]:
+    """Several signatures above one label: EDGAR prints a co-filed form's signatures as rows of
+    "name <tab or spaces> date" over a single "**Signature of Reporting Person  Date" label. Returns
+    the block cut after each line that ends in a date with a name before it (a wrapped name's first
+    lines go with the dated line below them), or nothing when the block is one signature."""
+    rows: list[list[Line]] = []
+    current: list[Line] = []
+    for line in block:
+        current.append(line)
+        dates = list(DATE_RE.finditer(line.text))
+        if (
+            dates
+            and re.search(r"[A-Za-z]{2}", line.text[: dates[-1].start()])
+            and parse_date(dates[-1].group(0))
+        ):
+            rows.append(current)
+            current = []
+    if current or len(rows) < 2:
+        return []
+    return rows
 
 
 # Table captions ("(Instr. 5)", "5. Ownership Form of ...") inside a signature block: EDGAR's
