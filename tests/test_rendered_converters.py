@@ -232,3 +232,24 @@ def test_w3m_page_cut_off_below_the_date_label(keep: int, period: str | None) ->
     text = "\n".join(_fixture("w3m_form3_header_top.txt").split("\n")[:keep])
     header = extract_header(normalise(text))
     assert (header.issuer.trading_symbol, header.period_of_report) == ("FOUN", period)
+
+
+def test_html_cofilers_keep_their_own_relationships() -> None:
+    """Trap: box 5 shows the first owner's marks (Director); a co-filer whose Reporting Owners row
+    marks only 10% Owner must not inherit the Director box. The page is a generated three-owner Form 4
+    (``benchmarks/converters.py --synthetic --seed 21``), and its signatures are three dated rows above
+    one label."""
+    from extractor.ingest import read_document
+
+    header = extract_header(read_document(FIXTURES / "html_cofiled_three_owners.html"))
+    got = [(o.name, o.is_director, o.is_ten_percent_owner) for o in header.reporting_owners]
+    assert got == [
+        ("CARBAJAL CECIL A", True, False),
+        ("DIXON LATASHA L", False, True),
+        ("Securrency Capital Fund II, L.P.", False, True),
+    ]
+    assert [s.name for s in header.signatures] == [
+        "/s/ Cecil A. Carbajal",
+        "/s/ Latasha L. Dixon",
+        "/s/ Robin N. Leigh, Attorney-in-Fact",
+    ]

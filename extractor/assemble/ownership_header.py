@@ -172,9 +172,12 @@ def _owner_record(
         rec.state = state_code(owner.state.value) or owner.state.value
         res.put(f"{p}.state", owner.state, 0.9 if state_code(owner.state.value) else 0.5)
     # Header box marks describe the filer; the table's own marks (tabbed text only) win per owner.
+    # A co-filer (i > 0) whose table row marks a box has its relationships there: box 5 (the first
+    # owner's) must not add a Director mark to a fund that is only a 10% owner.
+    own_row = i > 0 and any(owner.marks.values())
     for key in REL_KEYS:
         value = owner.marks.get(key)
-        if value is None:
+        if value is None and not own_row:
             value = marks.get(key)
             if value is not None and key in mark_at:
                 res.spans[f"{p}.{key}"] = (mark_at[key], mark_at[key] + 1)
