@@ -34,6 +34,8 @@ Signatures
         ("SEQUOIA CAPITAL GROWTH FUND III, L.P. X", "SEQUOIA CAPITAL GROWTH FUND III, L.P.", None),
         # a title word in the first two words is part of the name
         ("General Atlantic LLC", "General Atlantic LLC", None),
+        # an organisation's row keeps its words, title-like or not
+        ("KKR Financial Group Executive Fund LLC", "KKR Financial Group Executive Fund LLC", None),
     ],
 )
 def test_title_split_from_single_spaced_owner_row(row: str, name: str, title: str | None) -> None:

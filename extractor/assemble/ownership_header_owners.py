@@ -441,12 +441,15 @@ def _join(parts: list[Found]) -> Found:
 
 
 # Words that open an officer's title (SEC filers' usual wording; "Director" is a box of its own).
+# Words that also name organisations ("General", "Group", "Managing", "Principal") are left out:
+# "KKR Financial Group LLC" is a name, not "KKR Financial" with the title "Group LLC".
 _TITLE_START = re.compile(
-    r"^(?:President|CEO|CFO|COO|CTO|CAO|CIO|Chief|Vice|VP|EVP|SVP|Sr\.?|Senior|Executive|Exec\.?|"
-    r"Secretary|Treasurer|General|Chairman|Chair|Controller|Co-?CEO|Co-?President|Principal|Interim|"
-    r"Acting|Corporate|Managing|Group)\b",
+    r"^(?:President|CEO|CFO|COO|CTO|CAO|CIO|Chief|Vice|VP|EVP|SVP|Sr\.?|Senior|Executive|"
+    r"Secretary|Treasurer|Chairman|Controller|Co-?CEO|Co-?President)\b",
     re.I,
 )
+# An organisation's row is never split: its words after the name are part of it.
+_ORG_WORD = re.compile(r"^(?:L\.?L\.?C|L\.?P|Inc|Corp|Ltd|Fund|Trust|Partners|Holdings|Capital)\b", re.I)
 _SIDE_DEBRIS = re.compile(r"^(?:[xX×]{1,3}|[|\[\](){}_~=-]+)$")
 
 
@@ -465,7 +468,7 @@ def split_side_text(owner: OwnerFound, text: str) -> None:
         return
     name_tokens = [t for t in tokens[:cut] if not _SIDE_DEBRIS.match(t.group(0))]
     rest = [t for t in tokens[cut:] if not _SIDE_DEBRIS.match(t.group(0))]
-    if len(name_tokens) < 2 or not rest:
+    if len(name_tokens) < 2 or not rest or any(_ORG_WORD.match(t.group(0).strip(",")) for t in tokens):
         return
     at = owner.name.start
     owner.officer_title = Found(" ".join(t.group(0) for t in rest), at + rest[0].start(), at + rest[-1].end())
