@@ -253,3 +253,17 @@ def test_html_cofilers_keep_their_own_relationships() -> None:
         "/s/ Latasha L. Dixon",
         "/s/ Robin N. Leigh, Attorney-in-Fact",
     ]
+
+
+def test_html_form3_price_cell_of_only_dollar_and_mark_is_empty() -> None:
+    """Trap: a tabbed Table II row whose price cell is ``$ (4)`` (no number); the lone ``$`` read as a
+    text cell between the amount and the D/I letter lost the whole row. Generated Form 3 page
+    (``benchmarks/converters.py --synthetic --seed 21``) as the HTML reader joins its cells."""
+    res = _tables(_fixture("html_form3_marked_empty_price.txt"), "3")
+    (row,) = res.derivative_holdings
+    assert row.security_title == "Restricted Stock Units"
+    assert row.conversion_or_exercise_price is None
+    assert row.underlying_security_title == "Common Stock"
+    assert row.underlying_security_shares == 235
+    assert row.direct_or_indirect_ownership == "D"
+    assert [h.shares_owned_following_transaction for h in res.non_derivative_holdings] == [225640, 183840]

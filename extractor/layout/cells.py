@@ -19,6 +19,7 @@ Traps handled here:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -267,4 +268,12 @@ def tokenize_line(line: Line) -> list[Token]:
                 prev.footnotes.extend(footnotes)
                 continue
             tokens.append(tok)
+    if "\t" in line.text:
+        # A tabbed row (HTML cells, tab-separated dumps) whose price cell is "$ (2)": a dollar sign and
+        # a mark with no number is an empty price. Left in, the lone "$" reads as a text cell between
+        # the amount and the D/I letter and the row is lost.
+        by_cell = Counter(t.cell for t in tokens)
+        tokens = [
+            t for t in tokens if not (t.text == "$" and t.kind is TokenKind.TEXT and by_cell[t.cell] == 1)
+        ]
     return tokens
