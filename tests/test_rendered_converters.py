@@ -267,3 +267,13 @@ def test_html_form3_price_cell_of_only_dollar_and_mark_is_empty() -> None:
     assert row.underlying_security_shares == 235
     assert row.direct_or_indirect_ownership == "D"
     assert [h.shares_owned_following_transaction for h in res.non_derivative_holdings] == [225640, 183840]
+
+
+def test_tabbed_value_inside_a_title_cell_is_text() -> None:
+    """Trap: ``Common Stock, par value $0.001 per share`` in one tabbed cell; its ``$0.001`` read as a
+    price column shifted every cell after it (generated Form 3 page, ``--synthetic --seed 21``)."""
+    line = "Performance Stock Units\t04/22/2020\t\tCommon Stock, par value $0.001 per share\t542\t$ (2)\tD\t"
+    tokens = tokenize_line(split_lines(line)[0])
+    assert [t.text for t in tokens if t.kind is TokenKind.MONEY] == []
+    assert [t.text for t in tokens if t.kind is TokenKind.NUMBER] == ["542"]
+    assert next(t for t in tokens if t.text == "$0.001").kind is TokenKind.TEXT

@@ -276,4 +276,15 @@ def tokenize_line(line: Line) -> list[Token]:
         tokens = [
             t for t in tokens if not (t.text == "$" and t.kind is TokenKind.TEXT and by_cell[t.cell] == 1)
         ]
+        # A value between two words of the same cell is part of that cell's text, not a column of
+        # its own: "Common Stock, par value $0.001 per share" is one title (the cells are known here).
+        for k in range(1, len(tokens) - 1):
+            before, tok, after = tokens[k - 1], tokens[k], tokens[k + 1]
+            if (
+                tok.kind in (TokenKind.MONEY, TokenKind.NUMBER)
+                and before.kind is TokenKind.TEXT
+                and after.kind is TokenKind.TEXT
+                and before.cell == tok.cell == after.cell
+            ):
+                tok.kind = TokenKind.TEXT
     return tokens
