@@ -162,13 +162,9 @@ def write_gold(envs: list[dict[str, Any]], out: Path) -> None:
     for env in envs:
         for name in CONVERTERS:
             doc_id = f"{base_id(env)}_{name}"
+            # the renderer's footnote marks are not part of the record
             copy = {k: v for k, v in env.items() if k != "marks"}
-            copy = {
-                **copy,
-                "document_id": doc_id,
-                "converter": name,
-                "origin_document_id": env["document_id"],
-            }
+            copy.update(document_id=doc_id, converter=name, origin_document_id=env["document_id"])
             (gold / f"{doc_id}.json").write_text(
                 json.dumps(copy, indent=1, ensure_ascii=False), encoding="utf-8"
             )

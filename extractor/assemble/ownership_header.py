@@ -288,15 +288,25 @@ def _issuer_before_label(lines: list[Line], li: int) -> tuple[Found | None, Foun
     ``4. Relationship ...`` / ... / ``3. Issuer Name and Ticker``): the nearest line above the
     label that is a whole "NAME [SYMBOL]" value, never a checkbox ("[X] Director")."""
     for line in reversed(lines[max(0, li - 30) : li]):
-        m = _ISSUER_LINE.match(line.text)
-        if m is None or m.group("sym") == "X" or not re.search(r"[A-Za-z]{2}", m.group("name")):
-            continue
-        name = m.group("name").rstrip()
-        return (
-            Found(collapse(name), line.start + m.start("name"), line.start + m.start("name") + len(name)),
-            Found(m.group("sym"), line.start + m.start("sym"), line.start + m.end("sym")),
-        )
+        found = _issuer_line(line, symbol_letter=False)
+        if found is not None:
+            return found
     return None, None
+
+
+def _issuer_line(line: Line, *, symbol_letter: bool) -> tuple[Found, Found] | None:
+    """The line as a whole "NAME [SYMBOL]" value, never a checkbox ("[X] Director"); with
+    ``symbol_letter`` the symbol must hold a letter too (no footnote mark such as "[1]")."""
+    m = _ISSUER_LINE.match(line.text)
+    if m is None or m.group("sym") == "X" or not re.search(r"[A-Za-z]{2}", m.group("name")):
+        return None
+    if symbol_letter and not re.search(r"[A-Z]", m.group("sym")):
+        return None
+    name = m.group("name").rstrip()
+    return (
+        Found(collapse(name), line.start + m.start("name"), line.start + m.start("name") + len(name)),
+        Found(m.group("sym"), line.start + m.start("sym"), line.start + m.end("sym")),
+    )
 
 
 # Plain pdftotext prints the header boxes in content-stream order, so box 2's value may come many lines
@@ -308,16 +318,9 @@ def _issuer_after_label(lines: list[Line], li: int, stop: int) -> tuple[Found | 
     """The first line below the label (within the header) that is a whole "NAME [SYMBOL]" value whose
     symbol has a letter: never a checkbox ("[X]") or a footnote mark ("[1]")."""
     for line in lines[li + 1 : min(stop + 1, li + 1 + AFTER_LABEL_LINES, len(lines))]:
-        m = _ISSUER_LINE.match(line.text)
-        if m is None or m.group("sym") == "X" or not re.search(r"[A-Z]", m.group("sym")):
-            continue
-        if not re.search(r"[A-Za-z]{2}", m.group("name")):
-            continue
-        name = m.group("name").rstrip()
-        return (
-            Found(collapse(name), line.start + m.start("name"), line.start + m.start("name") + len(name)),
-            Found(m.group("sym"), line.start + m.start("sym"), line.start + m.end("sym")),
-        )
+        found = _issuer_line(line, symbol_letter=True)
+        if found is not None:
+            return found
     return None, None
 
 
