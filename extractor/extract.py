@@ -3,11 +3,12 @@
 Provenance is reported in offsets of the *source* text (the decoded input file), mapped back through the
 ingest offset map, so a user can highlight the value in the file they gave us.
 
-Forms 3/4/5 go through a cascade: the rule assemblers first, then, where they leave a header field empty
-that the NER is trained to fill, the trained spaCy pipeline (``models/filings``, or
+Forms 3/4/5 go through a cascade: the rule assemblers first, then, where they leave a header field or a
+table cell every row prints empty (``rules_incomplete``), the trained spaCy pipeline (``models/filings``, or
 ``$EXTRACTOR_MODELS/filings``; loaded once per process), whose assembler joins NER entities with the
 rules (``doc._.filing``). ``EXTRACTOR_NER=always|never`` forces either path (ablations). Without a
-shipped pipeline the rules' record stands and a warning is logged once. The consistency checks
+shipped pipeline the rules' record stands and a warning is logged once. Form D always goes through
+the pipeline (its rules run inside its assembler). The consistency checks
 (``extractor.checks``) run last on every record.
 """
 
@@ -66,14 +67,38 @@ NER_MODES = ("auto", "always", "never")
 
 
 def ner_mode() -> str:
-    """``EXTRACTOR_NER``: ``auto`` (default: NER only where the rules miss a header field), ``always``
-    (every Form 3/4/5 through the full pipeline) or ``never`` (rules only); used for ablations."""
+    """``EXTRACTOR_NER``: ``auto`` (default: Forms 3/4/5 through the NER only where the rules miss a
+    field it can fill; every Form D), ``always`` (every filing through the full pipeline) or ``never``
+    (rules only); used for ablations."""
     mode = os.environ.get("EXTRACTOR_NER", "auto").lower()
     return mode if mode in NER_MODES else "auto"
 
 
+# Cells every transaction row prints (the price may be blank: gifts, grants); holdings print fewer.
+_ROW_CELLS = {
+    "non_derivative_transactions": (
+        "transaction_date",
+        "transaction_code",
+        "transaction_shares",
+        "transaction_acquired_disposed_code",
+        "shares_owned_following_transaction",
+        "direct_or_indirect_ownership",
+    ),
+    "non_derivative_holdings": ("shares_owned_following_transaction", "direct_or_indirect_ownership"),
+    "derivative_transactions": (
+        "transaction_date",
+        "transaction_code",
+        "transaction_shares",
+        "transaction_acquired_disposed_code",
+        "direct_or_indirect_ownership",
+    ),
+    "derivative_holdings": ("direct_or_indirect_ownership",),
+}
+
+
 def rules_incomplete(result: AssemblyResult) -> bool:
-    """True when a header field the NER is trained to fill is missing from the rules' record."""
+    """True when the rules' record misses a header field the NER is trained to fill, or a table row
+    misses a cell every such row prints (``_ROW_CELLS``)."""
     f = result.filing
     if not isinstance(f, OwnershipFiling):
         return False
@@ -87,6 +112,8 @@ def rules_incomplete(result: AssemblyResult) -> bool:
     if len(f.reporting_owners) == 1:
         o = f.reporting_owners[0]
         needed += [o.name, o.city, o.state, o.zip_code]
+    for table, cells in _ROW_CELLS.items():
+        needed += [getattr(row, cell) for row in getattr(f, table) for cell in cells]
     return any(v is None for v in needed)
 
 
@@ -125,10 +152,17 @@ def assemble_document(
             if nlp is not None:
                 result = _assemble_with_pipeline(nlp, nt, form_type) or result
     elif form_type in FORM_D_TYPES:
-        # The NER has no Form D training data: Form D goes straight to its rule assembler.
-        from extractor.assemble.formd import extract_formd
+        # Every Form D goes through the pipeline (unless EXTRACTOR_NER=never): its rules leave many
+        # amounts empty on noisy text, and the layout tagger merges the long instructions and state
+        # grids into single tokens, so the NER reads mostly the values.
+        mode = ner_mode() if use_pipeline else "never"
+        nlp = load_filings_pipeline(str(default_pipeline_dir())) if mode != "never" else None
+        if nlp is not None:
+            result = _assemble_with_pipeline(nlp, nt, form_type)
+        else:
+            from extractor.assemble.formd import extract_formd
 
-        result = extract_formd(nt)
+            result = extract_formd(nt)
     else:
         env.warnings.append("not recognised as a Form 3/4/5 or Form D filing; nothing extracted")
     if result is not None:

@@ -41,28 +41,16 @@ DEV_GOLD = REPO / "annotations" / "dev"
 DEV_DOCS = REPO.parent / "shared" / "data" / "dev" / "docs"
 # Owners whose documents are trained on in the held-out run; everyone else is evaluation.
 TRAIN_OWNERS = ("BOTHA ROELOF", "THIEL PETER")
-# The NER learns the header fields only. Table cells, footnotes and remarks are the rule assemblers'
-# (they read them well) and keeping their ~20 labels out of the NER both lets the layout tagger merge
-# table and footnote lines into single tokens and makes the transition-based NER, whose cost per token
-# grows with the number of labels, ~5x faster. Their spans are still kept in ``doc.spans["aligned"]``:
-# the layout tagger learns line roles (data_row, continuation, footnote) from them.
-NER_LABELS = frozenset(
-    {
-        "PERIOD_DATE",
-        "ORIGINAL_DATE",
-        "ISSUER_NAME",
-        "TICKER",
-        "OWNER_NAME",
-        "OWNER_STREET",
-        "OWNER_CITY",
-        "OWNER_STATE",
-        "OWNER_ZIP",
-        "OFFICER_TITLE",
-        "OTHER_TEXT",
-        "SIGNER_NAME",
-        "SIGNATURE_DATE",
-    }
-)
+# The NER learns every field the rules read, header, table cells and Form D, except free prose:
+# footnote texts and remarks (paragraphs; the rules read them from their numbered lines) and the Form D
+# business description. Their spans are still kept in ``doc.spans["aligned"]``: the layout tagger learns
+# line roles (footnote) from them. Trap: the transition-based NER's cost grows with the tokens it reads,
+# so boilerplate, table headers and footnotes stay merged into one token per line by the layout tagger
+# (``training/configs/ner.cfg`` merge_roles); table data rows are read token by token since 0.5.0.
+PROSE_LABELS = frozenset({"FOOTNOTE", "REMARKS", "BUSINESS_DESCRIPTION"})
+NER_LABELS = frozenset(LABELS.values()) - PROSE_LABELS
+# Share of the generated training documents that are paper-era Form D (aligned spans).
+FORMD_SHARE = 0.25
 ALIGNED_KEY = "aligned"  # span group of every aligned value (all labels, overlaps allowed)
 ALL_LABELS = frozenset(LABELS.values())
 
@@ -218,8 +206,11 @@ def gold_docs_to_docs(nlp: Language, docs: Sequence[GoldDoc], report: NerDataRep
     return out
 
 
-def generated_docs(nlp: Language, n: int, *, seed: int, report: NerDataReport) -> list[Doc]:
-    """``n`` generated Forms 3/4/5 with their exact spans, mapped into the normalised text.
+def generated_docs(
+    nlp: Language, n: int, *, seed: int, report: NerDataReport, formd_share: float = FORMD_SHARE
+) -> list[Doc]:
+    """``n`` generated filings, a ``formd_share`` of them Form D, with their spans mapped into the
+    normalised text (exact for Forms 3/4/5, aligned for Form D: ``training.generate.corpus``).
 
     Trap: the generator's spans index its raw text; the pipeline reads ``normalise(text).text``, which
     may differ (markdown, entities). Offsets are mapped through the ingest offset map. Labels that are
@@ -228,7 +219,7 @@ def generated_docs(nlp: Language, n: int, *, seed: int, report: NerDataReport) -
     from training.generate import generate_corpus
 
     out = []
-    for gen in generate_corpus(n, seed=seed):
+    for gen in generate_corpus(n, seed=seed, formd_share=formd_share):
         nt = normalise(gen.text)
         src = [nt.offsets[i] for i in range(len(nt.text) + 1)]
         spans = []

@@ -4,10 +4,11 @@ For each field path the rule assembler (``extractor.assemble``) gives a value an
 
 - where the NER found an entity of the field's label (``extractor.pipeline.labels.LABELS``) overlapping
   that span, the field's confidence rises (``AGREE_BONUS``);
-- where the rule assembler found nothing for a header field and the NER has exactly one distinct value
-  of that label in the right part of the form (outside Tables I/II, per the layout tagger's spans), the
-  value is filled from the entity, normalised with ``extractor.assemble.values``, at ``NER_FILL_CONFIDENCE``
-  and with a warning saying so.
+- where the rule assembler left a field empty that ``extractor.pipeline.fills`` lists (header fields of
+  Forms 3/4/5 and scalar Form D fields outside Tables I/II per the layout tagger's spans; the empty cells
+  of a table row on the lines of that row's other cells) and the NER has exactly one distinct value of
+  that label there, overlapping no value already read, the value is filled from the entity, normalised
+  like the rules', at ``NER_FILL_CONFIDENCE`` and with a warning saying so.
 
 Results land on ``doc._.filing`` (a records dataclass), ``doc._.field_spans`` (path -> (start, end) into
 ``doc.text``), ``doc._.confidence`` and ``doc._.warnings``; ``extractor.extract`` turns them into an
@@ -16,8 +17,9 @@ Envelope. The form type is read from ``doc._.form_type`` when the caller set it,
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
@@ -25,81 +27,17 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 
 from extractor.assemble.result import AssemblyResult
-from extractor.assemble.values import parse_date, state_code, strip_footnote_marks
 from extractor.ingest import NormalisedText
+from extractor.pipeline.fills import CELL_FILLS, FORMD_FILLS, HEADER_FILLS, get_path, set_path
 from extractor.pipeline.labels import LABELS as FIELD_LABELS
+from extractor.pipeline.labels import OWNERSHIP_TABLES as _TABLES
 from extractor.pipeline.labels import field_key
-from extractor.records import FORM_D_TYPES, OWNERSHIP_FORM_TYPES, Issuer, OwnershipFiling, ReportingOwner
+from extractor.records import FORM_D_TYPES, OWNERSHIP_FORM_TYPES, OwnershipFiling
 
 AGREE_BONUS = 0.5  # share of the remaining doubt (1 - confidence) removed when NER and rules agree
 NER_FILL_CONFIDENCE = 0.6
 TABLE_ROLES = frozenset({"data_row", "continuation", "table_header"})
-
-
-def _text(value: str) -> str | None:
-    return strip_footnote_marks(" ".join(value.split())) or None
-
-
-# Header fields the NER may fill: key -> (normaliser, setter).
-_Setter = Callable[[OwnershipFiling, Any], None]
-
-
-def _set_issuer(attr: str) -> _Setter:
-    def setter(filing: OwnershipFiling, value: Any) -> None:
-        if filing.issuer is None:
-            filing.issuer = Issuer()
-        setattr(filing.issuer, attr, value)
-
-    return setter
-
-
-def _set_owner(attr: str) -> _Setter:
-    def setter(filing: OwnershipFiling, value: Any) -> None:
-        if not filing.reporting_owners:
-            filing.reporting_owners.append(ReportingOwner())
-        setattr(filing.reporting_owners[0], attr, value)
-
-    return setter
-
-
-@dataclass(frozen=True)
-class _Fill:
-    label: str
-    normalise: Callable[[str], Any]
-    get: Callable[[OwnershipFiling], Any]
-    set: _Setter
-
-
-def _owner0(filing: OwnershipFiling, attr: str) -> Any:
-    # Only a single-owner filing can be filled: with co-filers we would not know whose value it is.
-    if len(filing.reporting_owners) > 1:
-        return "<several owners>"
-    return getattr(filing.reporting_owners[0], attr) if filing.reporting_owners else None
-
-
-FILLS: dict[str, _Fill] = {
-    "period_of_report": _Fill(
-        "PERIOD_DATE",
-        parse_date,
-        lambda f: f.period_of_report,
-        lambda f, v: setattr(f, "period_of_report", v),
-    ),
-    "issuer.name": _Fill("ISSUER_NAME", _text, lambda f: f.issuer and f.issuer.name, _set_issuer("name")),
-    "issuer.trading_symbol": _Fill(
-        "TICKER",
-        lambda s: (_text(s) or "").strip("[]()") or None,
-        lambda f: f.issuer and f.issuer.trading_symbol,
-        _set_issuer("trading_symbol"),
-    ),
-    "reporting_owners[0].name": _Fill("OWNER_NAME", _text, lambda f: _owner0(f, "name"), _set_owner("name")),
-    "reporting_owners[0].city": _Fill("OWNER_CITY", _text, lambda f: _owner0(f, "city"), _set_owner("city")),
-    "reporting_owners[0].state": _Fill(
-        "OWNER_STATE", state_code, lambda f: _owner0(f, "state"), _set_owner("state")
-    ),
-    "reporting_owners[0].zip_code": _Fill(
-        "OWNER_ZIP", _text, lambda f: _owner0(f, "zip_code"), _set_owner("zip_code")
-    ),
-}
+_NEWLINE = re.compile("\n")
 
 
 class FilingsAssembler(Pipe):
@@ -131,7 +69,7 @@ class FilingsAssembler(Pipe):
                 doc._.field_spans, doc._.confidence = {}, {}
                 doc._.warnings = ["not recognised as a Form 3/4/5 or Form D filing; nothing extracted"]
                 continue
-            if self.use_ner and isinstance(result.filing, OwnershipFiling):
+            if self.use_ner and ner_knows_layout(doc.text, result):
                 join_entities(doc, result)
             doc._.filing = result.filing
             doc._.field_spans = dict(result.spans)
@@ -176,6 +114,17 @@ def run_rules(text: str, form_type: str, *, nt: NormalisedText | None = None) ->
     return None
 
 
+def ner_knows_layout(text: str, result: AssemblyResult) -> bool:
+    """Whether the NER was trained on this kind of form: Forms 3/4/5 and paper-era Form D, not the
+    electronic Form D (its generated training data are paper-era renders only). Trap: on electronic
+    Form D pages the NER tags dates as signer names; joining them once cost 0.3 F1 points there."""
+    if isinstance(result.filing, OwnershipFiling):
+        return True
+    from extractor.assemble.formd_electronic import is_electronic_formd
+
+    return not is_electronic_formd(text)
+
+
 def _in_table(doc: Doc, ent: Span) -> bool:
     for line in doc.spans.get("layout", []):
         if line.start_char <= ent.start_char < line.end_char:
@@ -183,8 +132,29 @@ def _in_table(doc: Doc, ent: Span) -> bool:
     return False
 
 
+def _overlaps(ent: Span, spans: Iterable[tuple[int, int]]) -> bool:
+    return any(ent.start_char < end and start < ent.end_char for start, end in spans)
+
+
+def _unique(ents: Iterable[Span], normalise: Callable[[str], Any]) -> tuple[Any, Span] | None:
+    """The one distinct normalised value of ``ents`` and its first entity; None for none or several."""
+    found: dict[Any, Span] = {}
+    for ent in ents:
+        value = normalise(ent.text)
+        if value is not None:
+            found.setdefault(value, ent)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def _fill(result: AssemblyResult, path: str, value: Any, ent: Span, label: str) -> None:
+    result.spans[path] = (ent.start_char, ent.end_char)
+    result.confidence[path] = NER_FILL_CONFIDENCE
+    result.warnings.append(f"{path}: filled from the NER ({label}), the rules found nothing")
+
+
 def join_entities(doc: Doc, result: AssemblyResult) -> None:
-    """Raise confidence where NER and rules agree; fill empty header fields from unique NER values."""
+    """Raise confidence where NER and rules agree; fill empty fields from unique NER values
+    (``extractor.pipeline.fills``: header and Form D fields, and the empty cells of table rows)."""
     by_label: dict[str, list[Span]] = {}
     for ent in doc.ents:
         by_label.setdefault(ent.label_, []).append(ent)
@@ -196,17 +166,51 @@ def join_entities(doc: Doc, result: AssemblyResult) -> None:
             conf = result.confidence.get(path, 0.5)
             result.confidence[path] = conf + AGREE_BONUS * (1.0 - conf)
     filing = result.filing
-    assert isinstance(filing, OwnershipFiling)  # checked by the caller
-    for path, fill in FILLS.items():
-        if fill.get(filing) is not None:
+    taken = list(result.spans.values())
+    fills = HEADER_FILLS if isinstance(filing, OwnershipFiling) else FORMD_FILLS
+    for fill in fills:
+        if get_path(filing, fill.path) is not None:
             continue
-        ents = [e for e in by_label.get(fill.label, ()) if not _in_table(doc, e)]
-        values = {fill.normalise(e.text) for e in ents} - {None}
-        if len(values) != 1:
-            continue  # none, or the NER disagrees with itself: not confident
-        value = values.pop()
-        ent = next(e for e in ents if fill.normalise(e.text) == value)
-        fill.set(filing, value)
-        result.spans[path] = (ent.start_char, ent.end_char)
-        result.confidence[path] = NER_FILL_CONFIDENCE
-        result.warnings.append(f"{path}: filled from the NER ({fill.label}), the rules found nothing")
+        ents = [e for e in by_label.get(fill.label, ()) if not _in_table(doc, e) and not _overlaps(e, taken)]
+        found = _unique(ents, fill.normalise)
+        if found is not None:
+            set_path(filing, fill.path, found[0])
+            _fill(result, fill.path, found[0], found[1], fill.label)
+    if isinstance(filing, OwnershipFiling):
+        _fill_cells(doc, filing, result, by_label)
+
+
+def _fill_cells(
+    doc: Doc, filing: OwnershipFiling, result: AssemblyResult, by_label: dict[str, list[Span]]
+) -> None:
+    """Empty cells of the rules' table rows, from entities on the lines of the row's other cells."""
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(doc.text)]
+
+    def line_of(char: int) -> int:
+        return bisect.bisect_right(starts, char) - 1
+
+    taken = list(result.spans.values())
+    for table in _TABLES:
+        for i, row in enumerate(getattr(filing, table)):
+            prefix = f"{table}[{i}]."
+            lines: set[int] = set()
+            for path, (start, end) in result.spans.items():
+                if path.startswith(prefix):
+                    lines.add(line_of(start))
+                    lines.add(line_of(max(start, end - 1)))
+            if not lines:
+                continue  # a row with no span: nowhere to look
+            for leaf, (label, normalise) in CELL_FILLS.items():
+                if not hasattr(row, leaf) or getattr(row, leaf) is not None:
+                    continue
+                ents = [
+                    e
+                    for e in by_label.get(label, ())
+                    if line_of(e.start_char) in lines and not _overlaps(e, taken)
+                ]
+                found = _unique(ents, normalise)
+                if found is None:
+                    continue
+                setattr(row, leaf, found[0])
+                _fill(result, prefix + leaf, found[0], found[1], label)
+                taken.append((found[1].start_char, found[1].end_char))

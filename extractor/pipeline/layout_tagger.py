@@ -59,8 +59,8 @@ ROLES = (
     "signature",
     "other",
 )
-# Roles whose lines hold nothing the NER looks for (it learns header fields only): merged into one token.
-DEFAULT_MERGE_ROLES = ("boilerplate", "table_header", "data_row", "continuation", "footnote")
+# Roles whose lines hold nothing the NER looks for (instructions, column captions, notes): one token each.
+DEFAULT_MERGE_ROLES = ("boilerplate", "table_header", "footnote")
 TABLE_SECTIONS = ("table_i", "table_ii")
 _SECTION_NAMES = ("header", "table_i", "table_ii", "reporting_owners", "explanation", "signatures")
 # Entity labels that sit in a table row; the text-only ones may wrap onto continuation lines.
@@ -94,6 +94,10 @@ _BOILER_WORDS = re.compile(  # matched on lower-cased text (faster than re.I)
     r"instr\.|instruction|reminder|persons who respond|omb|respond|pursuant|section 16|"
     r"response|burden|intentional|misstatement|if the form|u\.s\.c"
 )
+# Form D boilerplate: the state grid of Part B.4 / the Appendix (``[AL] [AK] [AZ]``) and instruction prose.
+_STATE_CELL = re.compile(r"\[[A-Z]{2}\]")
+_PROSE_WORD = re.compile(r"\b[a-z]{2,}\b")
+_PROSE_MIN = 12  # lower-case words on a line without values: an instruction sentence, not a caption
 _DIGIT = re.compile(r"\d")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -162,6 +166,16 @@ def _f_boiler_words(line: Line, ctx: dict[str, Any]) -> float:
     return float(min(len(_BOILER_WORDS.findall(line.text[:_MAX_CHARS].lower())), 3))
 
 
+def _f_state_cells(line: Line, ctx: dict[str, Any]) -> float:
+    """Bracketed state codes (the Form D state grid)."""
+    return float(min(len(_STATE_CELL.findall(line.text[:_MAX_CHARS])), 10))
+
+
+def _f_prose_words(line: Line, ctx: dict[str, Any]) -> float:
+    """Log number of lower-case words (instructions are sentences; values and captions are short)."""
+    return math.log1p(len(_PROSE_WORD.findall(line.text[:_MAX_CHARS])))
+
+
 def _f_section_label(line: Line, ctx: dict[str, Any]) -> float:
     """The section rules read a label on this line (computed once per line in ``featurize``)."""
     return float(ctx["label"] is not None)
@@ -204,6 +218,8 @@ FEATURES: tuple[Callable[[Line, dict[str, Any]], float], ...] = (
     _f_foot_start,
     _f_checkbox,
     _f_boiler_words,
+    _f_state_cells,
+    _f_prose_words,
     _f_section_label,
     _f_furniture,
     _f_position,
@@ -306,7 +322,13 @@ def roles_from_entities(lines: Sequence[Line], ents: Iterable[tuple[int, int, st
             role = "form_label"
         elif section == "explanation" and _FOOT_START.match(line.text):
             role = "footnote"
-        elif _BOILER_WORDS.search(line.text) or is_page_furniture(line) or section == "explanation":
+        elif (
+            _BOILER_WORDS.search(line.text)
+            or is_page_furniture(line)
+            or section == "explanation"
+            or _STATE_CELL.search(line.text)
+            or len(_PROSE_WORD.findall(line.text[:_MAX_CHARS])) >= _PROSE_MIN
+        ):
             role = "boilerplate"
         else:
             role = "other"
