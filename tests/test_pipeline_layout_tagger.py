@@ -102,3 +102,45 @@ def test_pipeline_layout_sections_agree(text: str) -> None:
 
     lines = split_lines(text)
     assert _labels_and_sections(lines)[1] == line_sections(lines)
+
+
+FORMD_TEXT = (
+    "FORM D\n"
+    "1. Enter the information requested about the issuer\n"
+    "Altiris, Inc.\n"
+    "4. Enter the information requested for each person who has been or will be paid or given, directly "
+    "or indirectly, any commission or similar remuneration for solicitation of purchasers.\n"
+    "[AL]\t[AK]\t[AZ]\t[AR]\t[CA]\t[CO]\t[CT]\t[DE]\t[DC]\t[FL]\t[GA]\t[HI]\t[ID]\n"
+)
+
+
+def test_pipeline_layout_roles_formd_boilerplate() -> None:
+    """Form D's instruction sentences and state grid are boilerplate in training (merged, not read)."""
+    s = FORMD_TEXT.index("Altiris")
+    roles = roles_from_entities(split_lines(FORMD_TEXT), [(s, s + 13, "ISSUER_NAME")])
+    assert [roles[i] for i in sorted(roles)] == [
+        "other",
+        "form_label",
+        "field_value",
+        "form_label",
+        "boilerplate",
+    ]
+
+
+SEED_FORMD = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "004_d53a7f08ca81b833.txt"
+SHIPPED = Path(__file__).resolve().parents[1] / "models" / "filings"
+
+
+@pytest.mark.skipif(not (SEED_FORMD.is_file() and SHIPPED.is_dir()), reason="seed or shipped model missing")
+def test_shipped_tagger_merges_formd_state_grids() -> None:
+    """The shipped pipeline reads a paper Form D's state grids as boilerplate: one token per grid line."""
+    from extractor.ingest import read_document
+    from extractor.pipeline import load_pipeline
+
+    nlp = load_pipeline(SHIPPED)
+    text = read_document(SEED_FORMD).text
+    doc = nlp.get_pipe("layout_tagger")(nlp.make_doc(text))
+    grids = [s for s in doc.spans[SPANS_KEY] if s.text.startswith("[AL]")]
+    assert len(grids) >= 3
+    assert all(s.label_ == "boilerplate" and len(s) == 1 for s in grids)
+    assert len(doc) < 0.8 * len(nlp.make_doc(text))
