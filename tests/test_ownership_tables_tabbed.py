@@ -82,3 +82,44 @@ def test_ocr_broken_owned_returned_as_printed() -> None:
     owned = [tx.shares_owned_following_transaction for tx in res.non_derivative_transactions]
     assert owned == [5068, 7.68]
     assert not any("repaired" in w for w in res.warnings)
+
+
+TABLE_II = (
+    "Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned\n"
+    "(e.g., puts, calls, warrants, options, convertible securities)\n"
+    "1. Title of Derivative Security\n(Instr. 3)\t2. Conversion or Exercise Price of Derivative Security\t"
+    "3. Transaction Date\n(Month/Day/Year)\t3A. Deemed Execution Date, if any\n(Month/Day/Year)\t"
+    "4. Transaction Code\n(Instr. 8)\t\t5. Number of Derivative Securities Acquired (A) or Disposed of (D)\n"
+    "(Instr. 3, 4, and 5)\t\t6. Date Exercisable and Expiration Date\n(Month/Day/Year)\t\t"
+    "7. Title and Amount of Underlying Securities\n(Instr. 3 and 4)\t\t8. Price of Derivative Security\n"
+    "(Instr. 5)\t9. Number of Derivative Securities Beneficially Owned Following Reported Transaction(s)\n"
+    "(Instr. 4)\t10. Ownership Form of Derivative Security: Direct (D) or Indirect (I)\n(Instr. 4)\t"
+    "11. Nature of Indirect Beneficial Ownership\n(Instr. 4)\n"
+    "\t\t\t\tCode\tV\t(A)\t(D)\tDate Exercisable\tExpiration Date\tTitle\tAmount or Number of Shares\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("cells", "exercisable", "expiration"),
+    [
+        ("05/03/2019\t\t", "2019-05-03", None),  # empty expiration cell after the date
+        ("\t05/03/2029\t", None, "2029-05-03"),  # empty exercisable cell before it
+        ("05/03/2019\t05/03/2029\t", "2019-05-03", "2029-05-03"),
+    ],
+)
+def test_table_ii_lone_date_goes_to_its_column(
+    cells: str, exercisable: str | None, expiration: str | None
+) -> None:
+    """Trap: cells split by TAB drop the empty ones, and a lone date used to become the expiration
+    date. Tabbed rows (our HTML ingest, tab dumps) keep the empty cell as a second TAB."""
+    row = (
+        f"Performance Stock Units\t$ (1)\t11/02/2018\t\tF\t\t\t2,834\t{cells}"
+        "Common Stock\t2,834\t\t5,668\tD\t\n"
+    )
+    tx = extract_tables(normalise(TABLE_II + row + REMINDER)).derivative_transactions[0]
+    assert (tx.exercise_date, tx.expiration_date) == (exercisable, expiration)
+    assert (tx.transaction_code, tx.transaction_shares, tx.shares_owned_following_transaction) == (
+        "F",
+        2834,
+        5668,
+    )

@@ -20,6 +20,7 @@ from extractor.assemble.ownership_tables_fields import (
     ACQUIRING_CODES,
     TRANSACTION_CODES,
     FieldValue,
+    Hint,
     RowFields,
     code_letter,
     find_underlying_title,
@@ -142,7 +143,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         opened = ["security_title", "nature_of_ownership"]
     elif form3:
         title, pre, utitle, post = _split_form3_ii(seq)
-        out = parse_table_ii(pre, post, ocr=True, want_nature=True, form3=True)
+        out = parse_table_ii(pre, post, hint=_empty_cell_hint(row), ocr=True, want_nature=True, form3=True)
         set_text(out, "underlying_security_title", utitle, ocr=True)
         opened = ["underlying_security_title", "nature_of_ownership"]
         if not title:
@@ -164,7 +165,7 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
             pre, utitle, post = rest[:cut], [], rest[cut:]
         else:
             pre, utitle, post = rest[: span[0]], rest[span[0] : span[1]], rest[span[1] :]
-        out = parse_table_ii(pre, post, ocr=True, want_nature=True, form3=form3)
+        out = parse_table_ii(pre, post, hint=_empty_cell_hint(row), ocr=True, want_nature=True, form3=form3)
         set_text(out, "underlying_security_title", utitle, ocr=True)
         opened = ["security_title", "underlying_security_title", "nature_of_ownership"]
     set_text(out, "security_title", _without_stray_letters(title), ocr=True)
@@ -260,6 +261,37 @@ def parse_reading_order(row: RowGroup, table: str, form3: bool) -> RowFields:
         if fv is not None and kept and len(kept) < len(fv.tokens):
             out[key] = FieldValue(join_text(kept, ocr=True), kept, fv.confidence)
     return out
+
+
+def _empty_cell_hint(row: RowGroup) -> Hint | None:
+    """Which of the two date columns of Table II a lone date sits in, from the empty cell beside it.
+
+    Tabbed rows keep their empty cells as runs of tabs (HTML cells, tab-separated dumps):
+    ``2,834<TAB>05/03/2013<TAB><TAB>Common Stock`` is a date exercisable with no expiration date,
+    ``2,834<TAB><TAB>05/03/2013<TAB>Common Stock`` an expiration date with no date exercisable. Only
+    those two shapes answer; any other (spaces, one tab on each side, empties on both sides) leaves
+    the date to the rules' order of cells. Trap: the split-by-cells tokens drop empty cells, so the
+    gap is read from the line's text.
+    """
+    keys: dict[int, str] = {}
+    for bl in row.data:
+        text, base, toks = bl.line.text, bl.line.start, bl.tokens
+        for j in range(1, len(toks) - 1):
+            t = toks[j]
+            if t.kind is not TokenKind.DATE:
+                continue
+            before = text[toks[j - 1].end - base : t.start - base]
+            after = text[t.end - base : toks[j + 1].start - base]
+            if before.strip() or after.strip():
+                continue
+            tabs_before, tabs_after = before.count("\t"), after.count("\t")
+            if tabs_before == 1 and tabs_after >= 2:
+                keys[id(t)] = "exercise_date"
+            elif tabs_before >= 2 and tabs_after == 1:
+                keys[id(t)] = "expiration_date"
+    if not keys:
+        return None
+    return lambda t: keys.get(id(t))
 
 
 def _learned_roles(
