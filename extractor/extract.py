@@ -47,11 +47,15 @@ def load_filings_pipeline(directory: str) -> Language | None:
     return load_pipeline(directory)
 
 
-def _assemble_with_pipeline(nlp: Language, nt: NormalisedText, form_type: str) -> AssemblyResult | None:
-    """Run the pipeline with the already classified form type; None when no assembler applies."""
+def _assemble_with_pipeline(
+    nlp: Language, nt: NormalisedText, form_type: str, rules: AssemblyResult | None = None
+) -> AssemblyResult | None:
+    """Run the pipeline with the already classified form type (and the rules' record of ``nt`` when the
+    caller has it: it is joined, and changed, in place); None when no assembler applies."""
     doc = nlp.make_doc(nt.text)
     doc._.form_type = form_type  # the assembler reads it instead of classifying again
     doc._.normalised = nt
+    doc._.rules_result = rules
     doc = nlp(doc)
     if doc._.filing is None:
         return None
@@ -150,7 +154,7 @@ def assemble_document(
         if mode == "always" or (mode == "auto" and rules_incomplete(result)):
             nlp = load_filings_pipeline(str(default_pipeline_dir()))
             if nlp is not None:
-                result = _assemble_with_pipeline(nlp, nt, form_type) or result
+                result = _assemble_with_pipeline(nlp, nt, form_type, result) or result
     elif form_type in FORM_D_TYPES:
         # Every Form D goes through the pipeline (unless EXTRACTOR_NER=never): its rules leave many
         # amounts empty on noisy text, and the layout tagger merges the long instructions and state

@@ -59,7 +59,11 @@ class FilingsAssembler(Pipe):
 
                 form_type, _ = classify_form_type(doc.text)
                 doc._.form_type = form_type
-            out.append((form_type, run_rules(doc.text, form_type, nt=doc._.normalised)))
+            given = doc._.rules_result
+            if isinstance(given, AssemblyResult):
+                out.append((form_type, given))  # the caller ran the rules on this text already
+            else:
+                out.append((form_type, run_rules(doc.text, form_type, nt=doc._.normalised)))
         return out
 
     def set_annotations(self, docs: Iterable[Doc], preds: list[tuple[str, AssemblyResult | None]]) -> None:

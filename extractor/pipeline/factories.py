@@ -23,7 +23,17 @@ from extractor.pipeline.tokenizer import create_filings_tokenizer
 
 # ``normalised``: the caller's NormalisedText, so the rules see the offset map back to the source (the
 # table reader finds page breaks from form feeds through it; ``doc.text`` alone has lost them).
-DOC_EXTENSIONS = ("form_type", "normalised", "filing", "field_spans", "confidence", "warnings")
+# ``rules_result``: the caller's rule record of this very text (the cascade has it already), which the
+# assembler then joins instead of running the rules a second time.
+DOC_EXTENSIONS = (
+    "form_type",
+    "normalised",
+    "rules_result",
+    "filing",
+    "field_spans",
+    "confidence",
+    "warnings",
+)
 for _ext in DOC_EXTENSIONS:
     if not Doc.has_extension(_ext):
         Doc.set_extension(_ext, default=None)
