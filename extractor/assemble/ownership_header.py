@@ -25,6 +25,7 @@ from extractor.assemble.ownership_header_owners import (
     relationship_marks,
     split_side_text,
     table_owners,
+    trust_column_marks,
 )
 from extractor.assemble.ownership_header_sections import (
     Found,
@@ -122,6 +123,8 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
     marks, mark_at = relationship_marks(lines, stop + 1 if stop < len(lines) else len(lines))
     if len(owners) == 1:
         _marks_from_count(marks, mark_at, owners[0].mark_count)
+    else:
+        trust_column_marks(owners, marks)
     for owner in owners:
         split_side_text(owner, text)
     if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer") is not False:

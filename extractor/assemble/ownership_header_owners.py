@@ -81,6 +81,9 @@ class OwnerFound:
     other_text: Found | None = None
     # single-spaced OCR tables: how many "X" marks trail the owner's address lines (columns unknown)
     mark_count: int = 0
+    # fixed-width tables of co-filers: marks by the column of the nearest label, to be trusted only
+    # when the first owner's agree with header box 5 (``trust_column_marks``)
+    column_marks: dict[str, bool] = field(default_factory=dict)
 
 
 def relationship_marks(lines: list[Line], stop: int) -> tuple[dict[str, bool | None], dict[str, int]]:
@@ -170,6 +173,8 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
             owners[0].marks = {}
     elif columnar and len(owners) == 1:
         _apply_side_text(owners[0], side, rel_cols)
+    elif columnar and rel_cols:
+        _apply_column_marks(owners, side, rel_cols)
     elif len(owners) == 1:
         owners[0].mark_count = marks_seen
     return owners
@@ -322,12 +327,7 @@ def _apply_tab_marks(
 ) -> None:
     """Tabbed tables: the tab index of a cell names its relationship column."""
     by_col = {v: k for k, v in rel_cols.items()}
-    # owner index of each address cell, by counting owners' cells in order
-    bounds: list[int] = []
-    n = 0
-    for owner in owners:
-        n += sum(1 for f in (owner.name, owner.street1, owner.street2, owner.city) if f is not None)
-        bounds.append(n)
+    bounds = _owner_bounds(owners)  # owner index of each address cell, by counting cells in order
     for addr_count, ch in side:
         idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
         if not owners or idx < 0:
@@ -340,6 +340,53 @@ def _apply_tab_marks(
         elif key == "is_officer" and owners[idx].officer_title is None:
             owners[idx].officer_title = _found(ch)
             owners[idx].marks["is_officer"] = True
+        elif key == "is_other" and owners[idx].other_text is None:
+            owners[idx].other_text = _found(ch)  # "Director by deputization" under "Other"
+            owners[idx].marks["is_other"] = True
+
+
+def _owner_bounds(owners: list[OwnerFound]) -> list[int]:
+    """Per owner, the number of address cells read up to and including its own (cells are in order)."""
+    bounds: list[int] = []
+    n = 0
+    for owner in owners:
+        n += sum(1 for f in (owner.name, owner.street1, owner.street2, owner.city) if f is not None)
+        bounds.append(n)
+    return bounds
+
+
+def _apply_column_marks(
+    owners: list[OwnerFound], side: list[tuple[int, Chunk]], rel_cols: dict[str, int]
+) -> None:
+    """Fixed-width tables (w3m, ``pdftotext -layout``) of co-filers: each owner's row marks its own
+    boxes. A mark belongs to the last relationship label starting at most two characters right of it:
+    converters print the X at the start of its cell, one character left of the label or under it
+    (w3m: ``Director 10% Owner`` over ``X`` at the column of ``10%`` minus one)."""
+    bounds = _owner_bounds(owners)
+    labels = sorted(rel_cols.items(), key=lambda kv: kv[1])
+    for addr_count, ch in side:
+        if not (is_checked_mark(ch.text) or _MARK_TOKEN.match(ch.text)):
+            continue
+        key = next((k for k, col in reversed(labels) if col <= ch.col + 2), None)
+        if key is None:
+            continue
+        idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
+        owners[idx].column_marks[key] = True
+
+
+def trust_column_marks(owners: list[OwnerFound], box: dict[str, bool | None]) -> bool:
+    """Give co-filers their fixed-width table marks when the first owner's equal header box 5's.
+
+    Trap: ``pdftotext -layout`` prints the relationship labels single-spaced over wide cells, so a
+    mark under the "10% Owner" cell sits below the word "Officer"; w3m prints the marks under their
+    labels. Box 5 describes the first owner, so it tells whether the columns read true.
+    """
+    first = {k for k, v in owners[0].column_marks.items() if v} if owners else set()
+    if len(owners) < 2 or not first or first != {k for k, v in box.items() if v}:
+        return False
+    for owner in owners:
+        owner.marks.update(owner.column_marks)
+    return True
 
 
 def box_state(city_line: str) -> str | None:
