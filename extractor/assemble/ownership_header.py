@@ -24,6 +24,7 @@ from extractor.assemble.ownership_header_owners import (
     header_officer_title,
     relationship_marks,
     split_side_text,
+    table_officer_title,
     table_owners,
     trust_column_marks,
 )
@@ -129,6 +130,8 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
         split_side_text(owner, text)
     if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer") is not False:
         owners[0].officer_title = header_officer_title(lines, stop)
+    if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer"):
+        owners[0].officer_title = table_officer_title(lines, owners[0])
     for i, owner in enumerate(owners):
         res.reporting_owners.append(_owner_record(res, i, owner, marks, mark_at))
 

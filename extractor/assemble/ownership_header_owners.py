@@ -483,6 +483,39 @@ def header_officer_title(lines: list[Line], stop: int) -> Found | None:
     return None
 
 
+# An officer's title printed on a line of its own: a title word anywhere in it ("VP, Sales",
+# "General Counsel", "Chief Strategy & Tech Officer").
+_TITLE_WORD = re.compile(
+    r"\b(?:Officer|President|Counsel|Secretary|Treasurer|Controller|Chairman|Chair|VP|EVP|SVP|CEO|CFO|"
+    r"COO|CTO|Vice|Chief)\b",
+    re.I,
+)
+
+
+def table_officer_title(lines: list[Line], owner: OwnerFound) -> Found | None:
+    """Plain pdftotext prints an owners-table row's officer title on its own line after the
+    relationship labels ("Officer" / "Other" / "VP, Sales"), apart from the name and address.
+
+    Only a short line with a title word that is none of the owner's values is taken, and only one.
+    """
+    head = find_line(lines, _TABLE_HEAD)
+    if head < 0:
+        return None
+    end = find_line(lines, _TABLE_END, head + 1)
+    end = end if end >= 0 else min(len(lines), head + 40)
+    used = {f.start for f in (owner.name, owner.street1, owner.street2, owner.city) if f is not None}
+    found: list[Found] = []
+    for line in lines[head + 1 : end]:
+        t = line.text.strip()
+        if not t or len(t) > 60 or _TABLE_WORDS.match(t) or _CSZ.match(t) or re.search(r"\d", t):
+            continue
+        start = line.start + line.text.index(t)
+        if any(line.start <= u < line.end for u in used) or not _TITLE_WORD.search(t):
+            continue
+        found.append(Found(collapse(t), start, start + len(t)))
+    return found[0] if len(found) == 1 else None
+
+
 def _join(parts: list[Found]) -> Found:
     return Found(collapse(" ".join(p.value for p in parts)), parts[0].start, parts[-1].end)
 

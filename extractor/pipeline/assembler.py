@@ -13,6 +13,9 @@ For each field path the rule assembler (``extractor.assemble``) gives a value an
 Results land on ``doc._.filing`` (a records dataclass), ``doc._.field_spans`` (path -> (start, end) into
 ``doc.text``), ``doc._.confidence`` and ``doc._.warnings``; ``extractor.extract`` turns them into an
 Envelope. The form type is read from ``doc._.form_type`` when the caller set it, else classified here.
+The rules' record is read from ``doc._.rules_result`` when the caller has run them on this text (the
+extraction cascade), else the rules run here. The NER is joined for Forms 3/4/5 and paper-era Form D only
+(``ner_knows_layout``).
 """
 
 from __future__ import annotations
