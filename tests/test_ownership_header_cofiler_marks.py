@@ -56,3 +56,13 @@ def test_pdf_layout_label_columns_not_trusted_against_box() -> None:
     under the word "Officer". Box 4 says 10% Owner, so the columns are not believed."""
     owners = extract_header(read_document(DEV_PDF)).reporting_owners
     assert [_rel(o) for o in owners] == [["is_ten_percent_owner"], ["is_ten_percent_owner"]]
+
+
+def test_w3m_officer_title_in_table_counts_as_the_officer_mark() -> None:
+    """The first owner's row prints its title under "Officer" and no X: that is its Officer box, so
+    the columns agree with box 4 and the second owner keeps its own 10% Owner mark."""
+    text = (Path(__file__).parent / "fixtures" / "w3m_cofiled_officer_title.txt").read_text(encoding="utf-8")
+    owners = extract_header(normalise(text)).reporting_owners
+    assert [o.name for o in owners] == ["BAXLEY ALISHA E", "DUNNIGAN SALLY B"]
+    assert [_rel(o) for o in owners] == [["is_officer"], ["is_ten_percent_owner"]]
+    assert (owners[0].officer_title, owners[1].officer_title) == ("Chief Technology Officer", None)

@@ -29,6 +29,8 @@ from extractor.assemble.ownership_header_text import (
 )
 from extractor.assemble.values import is_checked_mark, state_code
 
+# Printed width of each relationship label ("Director", "10% Owner", "Officer", "Other").
+_LABEL_WIDTH = {"is_director": 8, "is_ten_percent_owner": 9, "is_officer": 7, "is_other": 5}
 _TABLE_HEAD = re.compile(r"Reporting\s{0,3}Owner\s{0,3}Name\s{0,3}/\s{0,3}Address", re.I)
 _REL_HEAD = re.compile(r"Director.{0,40}?(?:Owner|Officer)", re.I)
 _TABLE_END = re.compile(r"^\W{0,4}(?:Signatures?\s*$|Explanation of Responses)|Signature\s{0,3}of", re.I)
@@ -84,6 +86,7 @@ class OwnerFound:
     # fixed-width tables of co-filers: marks by the column of the nearest label, to be trusted only
     # when the first owner's agree with header box 5 (``trust_column_marks``)
     column_marks: dict[str, bool] = field(default_factory=dict)
+    column_text: dict[str, Found] = field(default_factory=dict)  # title / description by column
 
 
 def relationship_marks(lines: list[Line], stop: int) -> tuple[dict[str, bool | None], dict[str, int]]:
@@ -361,17 +364,25 @@ def _apply_column_marks(
     """Fixed-width tables (w3m, ``pdftotext -layout``) of co-filers: each owner's row marks its own
     boxes. A mark belongs to the last relationship label starting at most two characters right of it:
     converters print the X at the start of its cell, one character left of the label or under it
-    (w3m: ``Director 10% Owner`` over ``X`` at the column of ``10%`` minus one)."""
+    (w3m: ``Director 10% Owner`` over ``X`` at the column of ``10%`` minus one). Words (an officer's
+    title, an "other" description) are centred under their label, so they go to the nearest centre;
+    they count as that box's mark."""
     bounds = _owner_bounds(owners)
     labels = sorted(rel_cols.items(), key=lambda kv: kv[1])
     for addr_count, ch in side:
-        if not (is_checked_mark(ch.text) or _MARK_TOKEN.match(ch.text)):
-            continue
-        key = next((k for k, col in reversed(labels) if col <= ch.col + 2), None)
-        if key is None:
-            continue
         idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
-        owners[idx].column_marks[key] = True
+        if is_checked_mark(ch.text) or _MARK_TOKEN.match(ch.text):
+            key = next((k for k, col in reversed(labels) if col <= ch.col + 2), None)
+            if key is not None:
+                owners[idx].column_marks[key] = True
+            continue
+        if not re.search(r"[A-Za-z]{2}", ch.text):
+            continue
+        centre = ch.col + len(ch.text) / 2
+        key = min(labels, key=lambda kv: abs(kv[1] + _LABEL_WIDTH[kv[0]] / 2 - centre))[0]
+        if key in ("is_officer", "is_other") and key not in owners[idx].column_text:
+            owners[idx].column_text[key] = _found(ch)
+            owners[idx].column_marks[key] = True
 
 
 def trust_column_marks(owners: list[OwnerFound], box: dict[str, bool | None]) -> bool:
@@ -386,6 +397,10 @@ def trust_column_marks(owners: list[OwnerFound], box: dict[str, bool | None]) ->
         return False
     for owner in owners:
         owner.marks.update(owner.column_marks)
+        if owner.officer_title is None and "is_officer" in owner.column_text:
+            owner.officer_title = owner.column_text["is_officer"]
+        if owner.other_text is None and "is_other" in owner.column_text:
+            owner.other_text = owner.column_text["is_other"]
     return True
 
 
