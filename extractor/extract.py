@@ -144,6 +144,7 @@ def assemble_document(
     env = Envelope(document_id=document_id, source=source, form_type=form_type)
     env.confidence["form_type"] = round(form_confidence, 4)
     result: AssemblyResult | None = None
+    mode = ner_mode() if use_pipeline else "never"
     if form_type in OWNERSHIP_FORM_TYPES:
         from extractor.assemble.ownership import extract_ownership
 
@@ -151,7 +152,6 @@ def assemble_document(
         # few hundred ms a long OCR text) runs only where the rules leave a field it can fill empty
         # (on dev, 16 of 217 filings, all OCR), or always/never as EXTRACTOR_NER says.
         result = extract_ownership(nt, form_type)
-        mode = ner_mode() if use_pipeline else "never"
         if mode == "always" or (mode == "auto" and rules_incomplete(result)):
             nlp = load_filings_pipeline(str(default_pipeline_dir()))
             if nlp is not None:
@@ -160,7 +160,6 @@ def assemble_document(
         # Every Form D goes through the pipeline (unless EXTRACTOR_NER=never): its rules leave many
         # amounts empty on noisy text, and the layout tagger merges the long instructions and state
         # grids into single tokens, so the NER reads mostly the values.
-        mode = ner_mode() if use_pipeline else "never"
         nlp = load_filings_pipeline(str(default_pipeline_dir())) if mode != "never" else None
         if nlp is not None:
             result = _assemble_with_pipeline(nlp, nt, form_type)

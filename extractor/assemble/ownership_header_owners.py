@@ -330,10 +330,10 @@ def _apply_tab_marks(
 ) -> None:
     """Tabbed tables: the tab index of a cell names its relationship column."""
     by_col = {v: k for k, v in rel_cols.items()}
-    bounds = _owner_bounds(owners)  # owner index of each address cell, by counting cells in order
+    bounds = _owner_bounds(owners)
     for addr_count, ch in side:
-        idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
-        if not owners or idx < 0:
+        idx = _owner_of(bounds, addr_count)
+        if idx < 0:
             continue
         key = by_col.get(ch.col)
         if key is None:
@@ -358,6 +358,12 @@ def _owner_bounds(owners: list[OwnerFound]) -> list[int]:
     return bounds
 
 
+def _owner_of(bounds: list[int], addr_count: int) -> int:
+    """The owner whose address cells a side cell read after ``addr_count`` of them sits beside (the
+    last owner past the end; -1 when there is none)."""
+    return next((i for i, b in enumerate(bounds) if addr_count <= b), len(bounds) - 1)
+
+
 def _apply_column_marks(
     owners: list[OwnerFound], side: list[tuple[int, Chunk]], rel_cols: dict[str, int]
 ) -> None:
@@ -370,7 +376,7 @@ def _apply_column_marks(
     bounds = _owner_bounds(owners)
     labels = sorted(rel_cols.items(), key=lambda kv: kv[1])
     for addr_count, ch in side:
-        idx = next((i for i, b in enumerate(bounds) if addr_count <= b), len(owners) - 1)
+        idx = _owner_of(bounds, addr_count)
         if is_checked_mark(ch.text) or _MARK_TOKEN.match(ch.text):
             key = next((k for k, col in reversed(labels) if col <= ch.col + 2), None)
             if key is not None:

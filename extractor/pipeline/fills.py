@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from extractor.assemble.values import parse_date, parse_number, state_code, strip_footnote_marks
+from extractor.checks.validate import TRANSACTION_CODES  # every code of the form, K and V included
 from extractor.records import (
     Expenses,
     FormDSignature,
@@ -46,7 +47,6 @@ _PARTS: dict[str, Callable[[], Any]] = {
     "signature": FormDSignature,
 }
 _OWNER0 = "reporting_owners[0]"
-_CODES = frozenset("PSVAD FIMCEHOXGLWZJKU".replace(" ", ""))
 _CLEAN_AMOUNT = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -145,7 +145,7 @@ FORMD_FILLS: tuple[Fill, ...] = (
 # over lines, where one entity is easily a piece of the value.
 CELL_FILLS: dict[str, tuple[str, Normaliser]] = {
     "transaction_date": ("TX_DATE", parse_date),
-    "transaction_code": ("TX_CODE", _one_letter(_CODES)),
+    "transaction_code": ("TX_CODE", _one_letter(TRANSACTION_CODES)),
     "transaction_shares": ("TX_SHARES", _amount),
     "transaction_price_per_share": ("TX_PRICE", _amount),
     "transaction_acquired_disposed_code": ("TX_AD_CODE", _one_letter(frozenset("AD"))),
