@@ -114,6 +114,10 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
         owners = [box1]
         res.warnings.append("reporting owner read from header box 1 (no Reporting Owners table)")
 
+    # The owners-table row's side text ("Avery Kathy F Chief Executive Officer") is split off first: the
+    # issuer reader strips the owner's name from a single-spaced OCR box-1/box-2 line and needs it clean.
+    for owner in owners:
+        split_side_text(owner, text)
     issuer_name, ticker = _issuer(lines, stop, owners[0].name.value if owners and owners[0].name else None)
     res.issuer = Issuer(
         name=issuer_name.value if issuer_name else None, trading_symbol=ticker.value if ticker else None
@@ -126,8 +130,6 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
         _marks_from_count(marks, mark_at, owners[0].mark_count)
     else:
         trust_column_marks(owners, marks)
-    for owner in owners:
-        split_side_text(owner, text)
     if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer") is not False:
         owners[0].officer_title = header_officer_title(lines, stop)
     if len(owners) == 1 and owners[0].officer_title is None and marks.get("is_officer"):
@@ -347,9 +349,9 @@ def _issuer_name(line: Line, bracket: int, owner_name: str | None) -> Found | No
     if lm and (_ISSUER_LABEL.search(line.text) or "Month/Day/Year" in lm.group(0)):
         offset += lm.end()
         raw = raw[lm.end() :]
-    if owner_name and collapse(raw).startswith(owner_name + " "):
+    k = _owner_prefix(raw, owner_name) if owner_name else 0
+    if k:
         # single-spaced OCR: "BOTHA ROELOF Eventbrite, Inc. [EB]" (box 1 and box 2 on one line)
-        k = _skip_words(raw, len(owner_name.split()))
         offset += k
         raw = raw[k:]
     dm = _LEADING_DATE.match(raw)
@@ -368,12 +370,21 @@ def _issuer_name(line: Line, bracket: int, owner_name: str | None) -> Found | No
 _LEADING_DATE = re.compile(r"\s{0,8}\d{1,2}/\d{1,2}/\d{2,4}\s")
 
 
-def _skip_words(raw: str, n: int) -> int:
-    """Offset in ``raw`` just after its first ``n`` whitespace-separated words."""
-    pos = 0
-    for _ in range(n):
-        while pos < len(raw) and raw[pos].isspace():
-            pos += 1
-        while pos < len(raw) and not raw[pos].isspace():
-            pos += 1
-    return pos
+def _owner_prefix(raw: str, owner_name: str) -> int:
+    """Offset in ``raw`` just after a leading copy of ``owner_name`` that ends at a word boundary, or 0.
+    Spaces are ignored in the comparison: OCR glues or splits a middle initial ("SMITH DEEDRAB" for
+    "SMITH DEEDRA B"), and the owners table and box 1 need not be read the same way."""
+    want = "".join(owner_name.split()).upper()
+    got = 0
+    for pos, ch in enumerate(raw):
+        if ch.isspace():
+            continue
+        if got >= len(want) or ch.upper() != want[got]:
+            return 0
+        got += 1
+        if got == len(want):
+            end = pos + 1
+            if end < len(raw) and not raw[end].isspace():
+                return 0  # "SMITH DEEDRABC": the name goes on, it is not this owner
+            return end if raw[end:].strip() else 0  # nothing after it: no issuer would be left
+    return 0
