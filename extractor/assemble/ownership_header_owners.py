@@ -46,7 +46,7 @@ _TRAILING_MARKS = re.compile(
 )
 _X_MARK = re.compile(r"(?<!\w)[xX×]{1,3}(?!\w)")
 _TABLE_WORDS = re.compile(
-    r"^[\W_\d]{0,6}(?:(?:Relationships?|Director|1[0O]\s?%\s?Owner|Officer|Other|Reporting\s{0,3}Owners?"
+    r"^[\W_\d]{0,6}(?:(?:Relationships?|Director|1[0O]\s?%(?:\s?Owner)?|Owner|Officer|Other|Reporting\s{0,3}Owners?"
     r"(?:\s{0,3}Name\s{0,3}/\s{0,3}Address)?)[\W_\d]{0,6}){1,6}$",
     re.I,
 )
@@ -55,6 +55,19 @@ _TABLE_WORDS = re.compile(
 _TABLE_CELL_DEBRIS = re.compile(
     r"^(?:\(\d{1,2}\)\s{0,3}){1,4}$|^(?:See\s{1,3})?(?:Footnotes?|See)(?:\s{0,3}\(\d{1,2}\)){0,4}$"
 )
+# Words of the Table I/II column captions (SEC 1474 / 1473), which plain pdftotext may print inside the
+# owners table ("9. Number of" / "Derivative" / "Securities" / ... / "(Instr. 4)" before the owner's
+# name). A line of these words only (with box numbers and punctuation) is never a name or a street.
+_CAPTION_WORDS = frozenset(
+    """title of derivative security securities conversion or exercise price transaction transactions
+    date deemed execution if any month day year code instr number acquired disposed and expiration
+    exercisable amount underlying beneficially owned following reported ownership form direct
+    indirect nature beneficial shares the a d i v s""".split()  # noqa: SIM905 (a word list reads better)
+)
+_CAPTION_TOKEN = re.compile(r"[A-Za-z]+")
+_BOX_NUMBER = re.compile(r"^(?:\d{1,2}[A-Z]?\.|\*{1,3})$")  # "10." (its words on the next lines), "**"
+# A Table II cell printed there too: "$ 95", "$ (1)", "D", "I".
+_VALUE_DEBRIS = re.compile(r"^(?:\$\s{0,3}[\d.,]{0,14}(?:\s{0,3}\(\d{1,2}\)){0,3}|[DI])$")
 _MARK_TOKEN = re.compile(r"^[_\[(|{]{0,8}[xX×✓✔☒][xX]?[_\])|}]{0,8}$")
 _BLANK_TOKEN = re.compile(r"^(?:_{1,12}|\[\s?\]|\|_\|)$")
 
@@ -154,7 +167,7 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
                     # before or after the owner's lines: a mark, never an owner's name or street
                     marks_seen += 1
                     continue
-                if not tabbed and _TABLE_CELL_DEBRIS.match(ch.text.strip()):
+                if not tabbed and is_table_debris(ch.text.strip()):
                     continue
                 if left_limit is None and not tabbed:
                     stripped = _strip_ocr_debris(ch)
@@ -181,6 +194,18 @@ def table_owners(lines: list[Line]) -> list[OwnerFound]:
     elif len(owners) == 1:
         owners[0].mark_count = marks_seen
     return owners
+
+
+def is_table_debris(text: str) -> bool:
+    """Table I/II text that plain pdftotext prints inside the owners table: a cell ("(6)", "See Footnote
+    (11)", "$ 95", "D") or a column caption ("6. Nature of Indirect", "Beneficial Ownership",
+    "(Instr. 5)")."""
+    if _TABLE_CELL_DEBRIS.match(text) or _VALUE_DEBRIS.match(text):
+        return True
+    if _BOX_NUMBER.match(text):
+        return True
+    words = _CAPTION_TOKEN.findall(text)
+    return bool(words) and all(w.lower() in _CAPTION_WORDS for w in words) and not re.search(r"\d{3}", text)
 
 
 def _strip_ocr_debris(ch: Chunk) -> Chunk:
@@ -283,7 +308,10 @@ def _split_owners(cells: list[Chunk]) -> list[OwnerFound]:
         if _CSZ.match(ch.text.strip()):
             owners.append(_owner_from_block(block))
             block = []
-    if block and (not owners or len(block) >= 2):
+    # Lines left after the last owner's city line: a co-filer whose city OCR lost, unless they open
+    # with an officer's title (plain pdftotext prints the Officer column's "Chairman, CEO and" /
+    # "President" after the address): side text, never an owner.
+    if block and (not owners or (len(block) >= 2 and not _TITLE_START.match(block[0].text.strip()))):
         owners.append(_owner_from_block(block))
     return [o for o in owners if o.name is not None]
 
