@@ -73,3 +73,23 @@ def test_megabyte_line_is_linear() -> None:
     """Trap: converters emit megabyte-long lines; tokenizing must stay linear."""
     text = "1,234 " * 200_000
     assert len(tokenize_line(_line(text))) == 200_000
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # tesseract at 150 dpi (a rendered page's Table I row): both slashes read as "1" / "7"
+        ("‘Common Stock [1211872013 | [M [2,146", ("12/18/2013", TokenKind.DATE)),
+        ("Common Stock 03110l2024 P 100", ("03/10/2024", TokenKind.DATE)),
+        # not a month / day, or an amount: left as read
+        ("Common Stock 1311872013 P 100", ("1311872013", TokenKind.NUMBER)),
+        ("Common Stock 1211872013 P 100", ("12/18/2013", TokenKind.DATE)),
+        ("Common Stock 1,211,872,013 P", ("1,211,872,013", TokenKind.NUMBER)),
+    ],
+)
+def test_slashes_read_as_digits_still_make_a_date(text: str, expected: tuple[str, TokenKind]) -> None:
+    toks = tokenize_line(_line(text))
+    third = [(t.text, t.kind) for t in toks][2]
+    assert third == expected
+    tok = toks[2]
+    assert len(text[tok.start : tok.end]) == len(tok.text)

@@ -41,6 +41,9 @@ _NA = re.compile(r"^(?:N/?A|n/?a|None|NONE|-{1,3}|—|–)$")
 
 _RULE_CHARS = "[]{}|!_"
 _DATE_GLUED_DIGIT = re.compile(r"^\d[01]\d/\d{1,2}/\d{4}$")
+# Tesseract at low resolution reads a date's slashes as "1", "7", "l" or "I": "12/18/2013" as
+# "1211872013". Ten characters, both slash places one of those glyphs, a valid month and day.
+_SLASHLESS_DATE = re.compile(r"^(0[1-9]|1[0-2])[17lI](0[1-9]|[12]\d|3[01])[17lI]((?:19|20)\d\d)$")
 
 
 class TokenKind(StrEnum):
@@ -216,6 +219,9 @@ def tokenize_line(line: Line) -> list[Token]:
                     x0 += piece.index(core)
                     piece = core
                     kind = classify(piece)
+            if kind in (TokenKind.NUMBER, TokenKind.TEXT) and (d := _SLASHLESS_DATE.match(piece)):
+                piece = f"{d.group(1)}/{d.group(2)}/{d.group(3)}"  # same length: offsets still hold
+                kind = TokenKind.DATE
             prev = tokens[-1] if tokens else None
             if kind is TokenKind.TEXT and _MONEY_DASH.match(piece) and _dollar_before(piece, prev, ci):
                 piece = piece.replace("-", ".")
