@@ -96,6 +96,8 @@ def extract_header(nt: NormalisedText) -> HeaderResult:
         res.period_of_report = period.value
         res.put("period_of_report", period, 0.95)
     amend = _date_after_label(lines, stop, _AMEND_LABEL, exclude=period)
+    if amend is None and period is not None:
+        amend = _amendment_date_out_of_place(lines, stop, period)
     if amend is not None:
         res.date_of_original_submission = amend.value
         res.put("date_of_original_submission", amend, 0.85)
@@ -250,6 +252,22 @@ def _scan_dates(
             iso = parse_date(d.group(0)) or _month_misread(d)
             if iso:
                 return Found(iso, start, line.start + d.end())
+    return None
+
+
+def _amendment_date_out_of_place(lines: list[Line], stop: int, period: Found) -> Found | None:
+    """Plain pdftotext prints the header values in content-stream order, far from their labels
+    (box 3's date above box 4's label, box 4's date after "(State)" / "6. Individual ..."). With
+    nothing near the amendment label, the first header date after that label that is not the
+    period's value is box 4's; a header with one date has no amendment date."""
+    li = find_line(lines, _AMEND_LABEL, 0, stop + 1)
+    if li < 0:
+        return None
+    for line in lines[li + 1 : min(stop, len(lines))]:
+        for d in DATE_RE.finditer(line.text):
+            iso = parse_date(d.group(0))
+            if iso and iso != period.value and line.start + d.start() != period.start:
+                return Found(iso, line.start + d.start(), line.start + d.end())
     return None
 
 

@@ -383,16 +383,38 @@ def original_filed_date(text: str) -> str | None:
     Digits may be OCR-damaged (``O`` for ``0``, ``l`` for ``1``).
     """
     scan = text[:SCAN_CHARS]
-    for start, end in _amendment_anchors(scan):
+    anchors = _amendment_anchors(scan)
+    if not anchors:
+        return None
+    header = _header_dates(scan)
+    for start, end in anchors:
         tail = scan[end : end + 70]
         stop = _STOP.search(tail)
-        found = _find_date(tail[: stop.start()] if stop else tail)
+        found = _find_date(tail[: stop.start()] if stop else tail) or _date_below(scan, start)
         if found:
-            return found
-        below = _date_below(scan, start)
-        if below:
-            return below
+            # The header's only date is box 3's (or a Form 3's box 2): plain pdftotext may print it
+            # right after the amendment label ("4. If Amendment ..." / ... / "06/02/2013").
+            return found if len(header) != 1 else None
+    # Plain pdftotext prints the header values in content-stream order, far from their labels: with
+    # two or more header dates, the first one after the label that is not box 3's is box 4's.
+    if len(header) >= 2:
+        period = header[0][1]
+        return next((d for at, d in header if at >= anchors[0][1] and d != period), None)
     return None
+
+
+_TABLE_I_LABEL = re.compile(r"Table\s{0,3}[I1l|]\s{0,3}[-–—]", re.IGNORECASE)
+
+
+def _header_dates(scan: str) -> list[tuple[int, str]]:
+    """(offset, text) of every date above the Table I label (the header's boxes 2-4), in text order."""
+    table = _TABLE_I_LABEL.search(scan)
+    head = scan[: table.start()] if table else scan
+    out = []
+    for m in _DATE.finditer(head):
+        if sum(ch.isdigit() for ch in m.group(0)) >= 4:
+            out.append((m.start(), m.group(0)))
+    return out
 
 
 def _date_below(text: str, offset: int) -> str | None:
