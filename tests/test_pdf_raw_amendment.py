@@ -3,7 +3,9 @@ may come right after box 4's label ("4. If Amendment, Date Original Filed" / ...
 4's date many lines on (after "(State)" and "6. Individual or Joint/Group Filing").
 
 Fixtures: ``pdftotext`` (no ``-layout``) of EDGAR-shaped pages drawn by the generator (no dev filer): a
-Form 4/A (period 06/13/2019, original filed 07/04/2019) and a Form 4 (one header date, 06/02/2013).
+Form 4/A (period 06/13/2019, original filed 07/04/2019) and a Form 4 (one header date, 06/02/2013);
+and tesseract's reading of a Form 3 whose only header date (box 2, 05/22/2024) comes after box 5's
+label.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "pdf_raw_amendment"
     [
         ("amendment_4a.txt", "4/A", "2019-06-13", "2019-07-04"),
         ("original_4.txt", "4", "2013-06-02", None),
+        # tesseract (300 dpi), Form 3: box 2's date printed after box 5's label
+        ("ocr_form3_period_after_label.txt", "3", "2024-05-22", None),
     ],
 )
 def test_amendment_read_from_the_header_dates(
@@ -40,11 +44,8 @@ def test_amendment_read_from_the_header_dates(
         assert nt.text[start:end] == "07/04/2019"
 
 
-def test_a_lone_header_date_next_to_the_amendment_label_is_the_period() -> None:
-    text = (
-        "FORM 4\n3. Date of Earliest Transaction (Month/Day/Year)\n4. If Amendment, Date Original Filed"
-        "(Month/Day/Year)\n06/02/2013\n(Street)\nTable I - Non-Derivative Securities\n"
-    )
-    assert original_filed_date(text) is None
-    # with box 3's date above it, the date by the label is box 4's
-    assert original_filed_date(text.replace("FORM 4\n", "FORM 4\n05/30/2013\n")) == "06/02/2013"
+def test_box_1_captions_end_the_amendment_date_search() -> None:
+    """Box 3's date printed after box 1's "(State)" caption is not box 4's."""
+    label = "4. If Amendment, Date Original Filed(Month/Day/Year)\n\n"
+    assert original_filed_date(label + "BEACHWOOD, OH 44122\n(State)\n\nSecretary\n06/02/2013\n") is None
+    assert original_filed_date(label + "06/04/2013\n(State)\n") == "06/04/2013"

@@ -79,7 +79,9 @@ _DATE = re.compile(
 )
 _DEBRIS = re.compile(r"[|'~`‘’]")
 _STOP = re.compile(
-    r"\b[5-7] ?\.|Individual|Relationship|Issuer|Table|Form filed|\(Street\)|\(City\)", re.IGNORECASE
+    # box 1's captions too: plain pdftotext prints "(State)" / ... / box 3's date after box 4's label
+    r"\b[5-7] ?\.|Individual|Relationship|Issuer|Table|Form filed|\((?:Street|City|State|Zip)\)",
+    re.IGNORECASE,
 )
 _AMENDMENT_LABEL = re.compile(
     r"If\s{0,3}Amend\w{0,5},?\s{0,3}Date\s{0,3}Orig\w{0,5}(?:\s{0,4}Filed)?", re.IGNORECASE
@@ -390,11 +392,15 @@ def original_filed_date(text: str) -> str | None:
     for start, end in anchors:
         tail = scan[end : end + 70]
         stop = _STOP.search(tail)
-        found = _find_date(tail[: stop.start()] if stop else tail) or _date_below(scan, start)
+        searched = tail[: stop.start()] if stop else tail
+        found = _find_date(searched) or _date_below(scan, start)
         if found:
-            # The header's only date is box 3's (or a Form 3's box 2): plain pdftotext may print it
-            # right after the amendment label ("4. If Amendment ..." / ... / "06/02/2013").
-            return found if len(header) != 1 else None
+            # A lone header date on a later line is box 3's (a Form 3's box 2): single-column OCR and
+            # plain pdftotext print it after the amendment label ("5. If Amendment, Date Original" /
+            # "(Month/Day/Year)" / "Forshee Estelle H . . 05/22/2024"). Every form prints its period.
+            inline = found in searched.split("\n", 1)[0]
+            lone = len(header) == 1 and _PERIOD_LABEL.search(scan[:start]) is not None
+            return None if lone and not inline else found
     # Plain pdftotext prints the header values in content-stream order, far from their labels: with
     # two or more header dates, the first one after the label that is not box 3's is box 4's.
     if len(header) >= 2:
@@ -403,6 +409,9 @@ def original_filed_date(text: str) -> str | None:
     return None
 
 
+_PERIOD_LABEL = re.compile(
+    r"Date\s{0,3}of\s{0,3}(?:Earliest|Event)|Fiscal\s{0,3}Year\s{0,3}Ended", re.IGNORECASE
+)
 _TABLE_I_LABEL = re.compile(r"Table\s{0,3}[I1l|]\s{0,3}[-–—]", re.IGNORECASE)
 
 
