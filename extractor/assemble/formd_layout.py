@@ -17,7 +17,9 @@ from extractor.assemble.formd_text import Line, mask_debris, split_lines, squash
 # An optional run of parentheticals after a caption: "(Number and Street, City, State, Zip Code)".
 # Same line only: a value printed in parentheses below the caption ("(530) 306-4078") is not a caption.
 # A caption's parenthetical holds words: "(Including Area Code) (212) 895-3000" keeps "(212)" as value.
-_PARENS = r"(?:[ \t]{0,3}\((?=[^()\n]{0,200}[A-Za-z]{2})[^()\n]{0,200}\)){0,3}"
+# A parenthetical may wrap once onto the next line ("(Enter two-letter ... for State:" / "CN for Canada;
+# FN for other foreign jurisdiction) CA"): a printed page narrower than the form's line.
+_PARENS = r"(?:[ \t]{0,3}\((?=[^()]{0,200}[A-Za-z]{2})[^()\n]{0,200}(?:\n[^()\n]{0,200})?\)){0,3}"
 
 
 def label(words: str, *, parens: bool = True, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -90,6 +92,8 @@ class Page:
         m = stop.search(self.view, end, stop_at)
         s, e = trim_span(self.view, end, m.start() if m else stop_at)
         if e > s:
+            if multi and m is None and self.view[e - 1] == ",":
+                e = self._wrapped_on(i, e, stop, hi)
             return (s, e), 0.9
         if m is not None:  # another caption follows on the same line: this slot is empty
             return None
@@ -121,6 +125,21 @@ class Page:
             return None
         s, e = trim_span(self.view, first, min(last, hi))
         return ((s, e), 0.8) if e > s else None
+
+    def _wrapped_on(self, i: int, e: int, stop: re.Pattern[str], hi: int) -> int:
+        """End of a value that wraps: a same-line value ending with "," goes on over the next lines
+        ("2029 Century Park East, Suite 1370," / "Los Angeles, CA 90067") until a blank line, a caption
+        or a line not ending with ","; at most two lines."""
+        for ln in self.lines[i + 1 : i + 3]:
+            if ln.blank or ln.start >= hi or stop.search(self.view, ln.start, ln.end):
+                break
+            s2, e2 = trim_span(self.view, ln.start, min(ln.end, hi))
+            if e2 <= s2:
+                break
+            e = e2
+            if self.view[e - 1] != ",":
+                break
+        return e
 
     def caption_value(
         self, m: re.Match[str], stop: re.Pattern[str], *, hi: int | None = None, multi: bool = False

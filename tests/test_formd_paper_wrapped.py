@@ -1,0 +1,43 @@
+"""A paper-era Form D printed on a page narrower than its lines: captions and values wrap.
+
+Fixture: ``pdftotext -layout`` of a generated paper Form D (``benchmarks/formd_paper_ocr.py``, seed 901)
+printed as a monospaced letter page. The jurisdiction caption's parenthetical wraps ("... for State:" /
+"CN for Canada; FN for other foreign jurisdiction) IL"), and addresses wrap after a comma
+("2029 Century Park East, Suite 1370," / "Los Angeles, CA 90067").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extractor.assemble.formd import extract_formd
+from extractor.ingest import normalise
+from extractor.records import FormDFiling
+
+FIXTURE = Path(__file__).parent / "fixtures" / "formd_paper_printed" / "wrapped_lines_pdf_layout.txt"
+
+
+def _filing() -> FormDFiling:
+    filing = extract_formd(normalise(FIXTURE.read_text(encoding="utf-8"))).filing
+    assert isinstance(filing, FormDFiling)
+    return filing
+
+
+def test_wrapped_jurisdiction_caption() -> None:
+    issuer = _filing().primary_issuer
+    assert issuer is not None and issuer.jurisdiction_of_inc == "IL"
+
+
+def test_address_wrapped_after_a_comma() -> None:
+    persons = _filing().related_persons
+    first = persons[0]
+    assert (first.name, first.street1, first.street2, first.city, first.state_or_country, first.zip_code) == (
+        "Robert J. Speyer",
+        "2029 Century Park East",
+        "Suite 1370",
+        "Los Angeles",
+        "CA",
+        "90067",
+    )
+    third = persons[2]
+    assert (third.city, third.state_or_country, third.zip_code) == ("Seattle", "WA", "98104")
