@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from extractor.assemble.formd import extract_formd
+from extractor.assemble.formd_text import cells
 from extractor.ingest import normalise
 from extractor.records import FormDFiling
 
@@ -41,3 +44,21 @@ def test_address_wrapped_after_a_comma() -> None:
     )
     third = persons[2]
     assert (third.city, third.state_or_country, third.zip_code) == ("Seattle", "WA", "98104")
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        # tesseract (300 dpi) of the printed page: "-0-" read as "-Q-"
+        ("Non-accredited Investors..... -Q- $ -Q-", [0, 0]),
+        ("Non-accredited Investors..... -O- $ -0-", [0, 0]),
+        # a glyph after "$" and a space after a thousands comma
+        ("Working capital..... $s $ «33, 744,753.00", [33744753.0]),
+        # two cells are still two cells; a comma and three digits after a space are one number
+        ("Accredited Investors..... 4 $ 33,769,753.00", [4, 33769753.0]),
+        ("Total..... 12, 345 $ 1, 20", [12345, 1, 20]),
+    ],
+)
+def test_ocr_cells(line: str, values: list[float]) -> None:
+    """OCR damage in Part C cells: a printed zero misread, a stray glyph, a space after a comma."""
+    assert [c.value for c in cells(line, 0, len(line)) if not c.blank] == values

@@ -31,10 +31,15 @@ _UNCHECKED = re.compile(r"[☐□]|\[\s{0,2}_?\s{0,2}\]|\(\s?\)")
 _BARE_X = re.compile(r"(?<![A-Za-z0-9'])[xX](?![A-Za-z0-9'])")
 
 # One value cell of a form table: a `$` (optional) then a number, -0-, n/a, none, or a blank line ____.
+# OCR reads the printed zero of "-0-" as "O", "o" or "Q" ("-Q-"): still a 0. It also puts a stray glyph
+# after the "$" and a space after a thousands comma ("$ «33, 744,753.00").
 _CELL = re.compile(
-    r"(\$\s{0,6})?(-0-|-{1,3}|\bn\s?/\s?a\b|\bN/A\b|\bnone\b|\(?\d[\d,]{0,24}(?:\.\d{1,4})?\)?|_{2,})",
+    r"(\$\s{0,6}(?:[«»‘’'\"]\s{0,2})?)?"
+    r"(-[0OQ]-|-{1,3}|\bn\s?/\s?a\b|\bN/A\b|\bnone\b"
+    r"|\(?\d{1,3}(?:, ?\d{3}){1,8}(?:\.\d{1,4})?\)?|\(?\d[\d,]{0,24}(?:\.\d{1,4})?\)?|_{2,})",
     re.IGNORECASE,
 )
+_PRINTED_ZERO = re.compile(r"-[0OQ]-", re.IGNORECASE)
 _LEADER = re.compile(r"(?:\.\s?){3,}|…{1,}")
 
 
@@ -161,7 +166,8 @@ def cells(view: str, start: int, end: int) -> list[Cell]:
             s, e = (s + 1, e) if view[s] == "(" else (s, e - 1)
         low = raw.lower().replace(" ", "")
         blank = raw.startswith("__") or low in {"n/a", "na", "none"} or set(raw) == {"-"}
-        value = None if blank else (0 if raw == "-0-" else parse_number(raw.strip("()")))
+        number = raw.strip("()").replace(" ", "")
+        value = None if blank else (0 if _PRINTED_ZERO.fullmatch(raw) else parse_number(number))
         out.append(Cell(value, s, e, bool(m.group(1)), blank))
     return out
 
