@@ -44,12 +44,12 @@ from extractor.assemble.ownership_header_text import (
 )
 from extractor.assemble.values import parse_date, state_code
 from extractor.ingest import NormalisedText
+from extractor.layout.sections import TABLE_I, TABLE_II, label_of
 from extractor.records import Footnote, Issuer, ReportingOwner, Signature
 
 _HEADER_END = re.compile(r"Table I\b|^\s{0,8}1\s?\.\s?Title of Security", re.I)
 _PERIOD_LABEL = re.compile(r"Date of Earliest Transaction|Date of Event Requiring", re.I)
 _AMEND_LABEL = re.compile(r"If Amendment,?\s{0,3}Date", re.I)
-_TABLE_I_LINE = re.compile(r"Table\s{0,3}[I1l|]\s{0,3}[-–—]", re.I)
 _ANY_DATE_LABEL = re.compile(
     r"Date of Earliest Transaction|Date of Event Requiring|If Amendment,?\s{0,3}Date", re.I
 )
@@ -265,7 +265,7 @@ def _amendment_date_out_of_place(lines: list[Line], stop: int, period: Found) ->
     if li < 0:
         return None
     for line in lines[li + 1 : min(stop, len(lines))]:
-        if _TABLE_I_LINE.search(line.text):
+        if label_of(line) in (TABLE_I, TABLE_II):
             break  # OCR's "Table | -" is not ``_HEADER_END``: without this the rows' dates would be read
         for d in DATE_RE.finditer(line.text):
             iso = parse_date(d.group(0))

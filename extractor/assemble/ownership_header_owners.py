@@ -200,9 +200,7 @@ def is_table_debris(text: str) -> bool:
     """Table I/II text that plain pdftotext prints inside the owners table: a cell ("(6)", "See Footnote
     (11)", "$ 95", "D") or a column caption ("6. Nature of Indirect", "Beneficial Ownership",
     "(Instr. 5)")."""
-    if _TABLE_CELL_DEBRIS.match(text) or _VALUE_DEBRIS.match(text):
-        return True
-    if _BOX_NUMBER.match(text):
+    if _TABLE_CELL_DEBRIS.match(text) or _VALUE_DEBRIS.match(text) or _BOX_NUMBER.match(text):
         return True
     words = _CAPTION_TOKEN.findall(text)
     return bool(words) and all(w.lower() in _CAPTION_WORDS for w in words) and not re.search(r"\d{3}", text)
