@@ -100,9 +100,10 @@ _ROW_CELLS = {
 }
 
 
-def rules_incomplete(result: AssemblyResult) -> bool:
-    """True when the rules' record misses a header field the NER is trained to fill, or a table row
-    misses a cell every such row prints (``_ROW_CELLS``)."""
+def rules_incomplete(result: AssemblyResult, text: str | None = None) -> bool:
+    """True when the rules' record misses a header field the NER is trained to fill, a table row
+    misses a cell every such row prints (``_ROW_CELLS``), or (given the ``text``) Table I prints more
+    dates than the rules' transaction rows hold: a row the rules lost, which the NER may read."""
     f = result.filing
     if not isinstance(f, OwnershipFiling):
         return False
@@ -118,7 +119,20 @@ def rules_incomplete(result: AssemblyResult) -> bool:
         needed += [o.name, o.city, o.state, o.zip_code]
     for table, cells in _ROW_CELLS.items():
         needed += [getattr(row, cell) for row in getattr(f, table) for cell in cells]
-    return any(v is None for v in needed)
+    return any(v is None for v in needed) or (text is not None and _dates_unread(text, f))
+
+
+def _dates_unread(text: str, filing: OwnershipFiling) -> bool:
+    """Whether Table I prints more dates (transaction and deemed execution dates) than the rules read."""
+    from extractor.assemble.ownership_header_text import DATE_RE
+    from extractor.pipeline.entity_rows import table_i_region
+
+    region = table_i_region(text)
+    if region is None:
+        return False
+    rows = filing.non_derivative_transactions
+    read = len(rows) + sum(1 for r in rows if r.deemed_execution_date)
+    return sum(1 for _ in DATE_RE.finditer(text, *region)) > read
 
 
 def extract_document(
@@ -152,7 +166,7 @@ def assemble_document(
         # few hundred ms a long OCR text) runs only where the rules leave a field it can fill empty
         # (on dev, 16 of 217 filings, all OCR), or always/never as EXTRACTOR_NER says.
         result = extract_ownership(nt, form_type)
-        if mode == "always" or (mode == "auto" and rules_incomplete(result)):
+        if mode == "always" or (mode == "auto" and rules_incomplete(result, nt.text)):
             nlp = load_filings_pipeline(str(default_pipeline_dir()))
             if nlp is not None:
                 result = _assemble_with_pipeline(nlp, nt, form_type, result) or result

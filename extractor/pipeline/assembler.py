@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.assemble.result import AssemblyResult
 from extractor.ingest import NormalisedText
+from extractor.pipeline.entity_rows import entity_rows, plan_repairs, table_i_region
 from extractor.pipeline.fills import CELL_FILLS, FORMD_FILLS, HEADER_FILLS, get_path, set_path
 from extractor.pipeline.labels import LABELS as FIELD_LABELS
 from extractor.pipeline.labels import OWNERSHIP_TABLES as _TABLES
@@ -185,6 +186,36 @@ def join_entities(doc: Doc, result: AssemblyResult) -> None:
             _fill(result, fill.path, found[0], found[1], fill.label)
     if isinstance(filing, OwnershipFiling):
         _fill_cells(doc, filing, result, by_label)
+        _add_missing_rows(doc, filing, result)
+
+
+def _add_missing_rows(doc: Doc, filing: OwnershipFiling, result: AssemblyResult) -> None:
+    """Table I rows the NER's entities spell and the rules lost or left cells of
+    (``extractor.pipeline.entity_rows``), at ``NER_FILL_CONFIDENCE`` with a warning."""
+    region = table_i_region(doc.text)
+    if region is None:
+        return
+    rows = entity_rows(doc.text, doc.ents, region)
+    for repair in plan_repairs(rows, filing.non_derivative_transactions, filing.non_derivative_holdings):
+        target = getattr(filing, repair.table)
+        if repair.index is None:
+            prefix = f"{repair.table}[{len(target)}]."
+            target.append(repair.row.record())
+            leaves: Iterable[str] = repair.row.spans
+            result.warnings.append(
+                f"{prefix.rstrip('.')}: row read from the NER's entities, the rules missed it"
+            )
+        else:
+            prefix = f"{repair.table}[{repair.index}]."
+            for leaf in repair.leaves:
+                setattr(target[repair.index], leaf, repair.row.values[leaf])
+            leaves = repair.leaves
+            result.warnings.extend(
+                f"{prefix}{leaf}: filled from the NER's reading of the row" for leaf in leaves
+            )
+        for leaf in leaves:
+            result.spans[prefix + leaf] = repair.row.spans[leaf]
+            result.confidence[prefix + leaf] = NER_FILL_CONFIDENCE
 
 
 def _fill_cells(

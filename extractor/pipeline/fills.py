@@ -74,7 +74,7 @@ def _ticker(value: str) -> str | None:
     return (text_value(value) or "").strip("[]()") or None
 
 
-def _amount(value: str) -> float | int | None:
+def amount_value(value: str) -> float | int | None:
     """A cleanly printed amount (``$ 1,477.50(2)``), as the rules write it (``int`` when integral).
 
     Trap: OCR garbles the very cells the rules could not read (``s4``, ``$.40.78``, ``j4951``,
@@ -131,12 +131,12 @@ FORMD_FILLS: tuple[Fill, ...] = (
     Fill("primary_issuer.phone_number", "PHONE", _phone),
     Fill("primary_issuer.jurisdiction_of_inc", "JURISDICTION", state_code),
     Fill("primary_issuer.year_of_inc", "YEAR_OF_INC", _year),
-    Fill("minimum_investment_accepted", "MIN_INVESTMENT", _amount),
-    Fill("offering_sales_amounts.total_offering_amount", "TOTAL_OFFERING_AMOUNT", _amount),
-    Fill("offering_sales_amounts.total_amount_sold", "TOTAL_AMOUNT_SOLD", _amount),
-    Fill("offering_sales_amounts.total_remaining", "TOTAL_REMAINING", _amount),
-    Fill("expenses.total", "EXPENSE_TOTAL", _amount),
-    Fill("adjusted_gross_proceeds", "ADJUSTED_PROCEEDS", _amount),
+    Fill("minimum_investment_accepted", "MIN_INVESTMENT", amount_value),
+    Fill("offering_sales_amounts.total_offering_amount", "TOTAL_OFFERING_AMOUNT", amount_value),
+    Fill("offering_sales_amounts.total_amount_sold", "TOTAL_AMOUNT_SOLD", amount_value),
+    Fill("offering_sales_amounts.total_remaining", "TOTAL_REMAINING", amount_value),
+    Fill("expenses.total", "EXPENSE_TOTAL", amount_value),
+    Fill("adjusted_gross_proceeds", "ADJUSTED_PROCEEDS", amount_value),
     Fill("signature.name_of_signer", "SIGNER_NAME", _person),
     Fill("signature.signature_title", "SIGNER_TITLE", _no_digits),
     Fill("signature.signature_date", "SIGNATURE_DATE", parse_date),
@@ -146,15 +146,15 @@ FORMD_FILLS: tuple[Fill, ...] = (
 CELL_FILLS: dict[str, tuple[str, Normaliser]] = {
     "transaction_date": ("TX_DATE", parse_date),
     "transaction_code": ("TX_CODE", _one_letter(TRANSACTION_CODES)),
-    "transaction_shares": ("TX_SHARES", _amount),
-    "transaction_price_per_share": ("TX_PRICE", _amount),
+    "transaction_shares": ("TX_SHARES", amount_value),
+    "transaction_price_per_share": ("TX_PRICE", amount_value),
     "transaction_acquired_disposed_code": ("TX_AD_CODE", _one_letter(frozenset("AD"))),
-    "shares_owned_following_transaction": ("SHARES_AFTER", _amount),
+    "shares_owned_following_transaction": ("SHARES_AFTER", amount_value),
     "direct_or_indirect_ownership": ("OWNERSHIP_FORM", _one_letter(frozenset("DI"))),
-    "conversion_or_exercise_price": ("EXERCISE_PRICE", _amount),
+    "conversion_or_exercise_price": ("EXERCISE_PRICE", amount_value),
     "exercise_date": ("EXERCISABLE_DATE", parse_date),
     "expiration_date": ("EXPIRATION_DATE", parse_date),
-    "underlying_security_shares": ("UNDERLYING_SHARES", _amount),
+    "underlying_security_shares": ("UNDERLYING_SHARES", amount_value),
 }
 
 
