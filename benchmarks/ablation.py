@@ -9,6 +9,7 @@ rows use the shipped models (the seeds are never training data).
     python benchmarks/ablation.py --heldout thiel                 # hold out these owners
     python benchmarks/ablation.py --heldout "levchin,selby jack"
     python benchmarks/ablation.py --heldout all                   # every dev document, by folds
+    python benchmarks/ablation.py --converted /tmp/convsyn21 /tmp/convsyn22   # rendered, unseen records
 
 Held-out documents:
 - default: the owner split of ``training.train_pipeline`` (trained on the TRAIN_OWNERS' documents,
@@ -27,6 +28,11 @@ Modes (``EXTRACTOR_CELLS`` / ``EXTRACTOR_NER``):
 - ``cascade``: the shipped configuration (layout classifier; NER only where the rules miss a header
   field);
 - ``full``: every Form 3/4/5 through the full pipeline (layout tagger + NER + assembler).
+
+``--converted DIR...`` scores the four modes on the outputs of ``benchmarks/converters.py --synthetic``
+instead (``DIR/docs`` and ``DIR/gold``: generated people and issuers, rendered pages read by six
+converters), with the shipped models, which saw none of those records; one table per directory, a
+column per converter.
 
 The wrapped-cell classifier's own held-out measurement over all 217 dev documents (three owner
 groups, each predicted by a model that never saw it) is in ``models/wrapped_cells/scores.json``.
@@ -164,6 +170,26 @@ def score_modes(
     return out
 
 
+def converted_table(out_dir: Path) -> list[str]:
+    """Markdown rows: each mode's micro F1 per converter on one ``benchmarks/converters.py`` output."""
+    gold = read_gold(out_dir / "gold")
+    docs = sorted(p for p in (out_dir / "docs").iterdir() if p.stem in gold)
+    preds = predict_modes(docs, REPO / "models")
+    converters = sorted({str(g.get("converter")) for g in gold.values()})
+    by_conv = {
+        conv: score_modes(preds, {k: g for k, g in gold.items() if g.get("converter") == conv}, f"_{conv}")
+        for conv in converters
+    }
+    rows = [
+        f"{out_dir} ({len(docs)} documents)",
+        "",
+        "| mode | " + " | ".join(converters) + " |",
+        "|---|" + "---|" * len(converters),
+    ]
+    rows += [f"| {m} | " + " | ".join(f"{by_conv[c][m][0]:.4f}" for c in converters) + " |" for m in MODES]
+    return rows
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
@@ -173,8 +199,20 @@ def main() -> None:
         help="hold out these reporting owners (words of gold reporting_owners[].name, any case), or "
         "'all': one fold per owner group, pooled over every dev document",
     )
+    ap.add_argument(
+        "--converted",
+        nargs="+",
+        type=Path,
+        metavar="DIR",
+        help="score the modes on benchmarks/converters.py outputs instead (shipped models)",
+    )
     args = ap.parse_args()
     started = time.perf_counter()
+    if args.converted:
+        for out_dir in args.converted:
+            print("\n".join(converted_table(out_dir)) + "\n")
+        print(f"total {time.perf_counter() - started:.0f} s")
+        return
     folds: list[list[str] | None] = [None]
     if args.heldout:
         from extractor.records import read_gold_dir

@@ -101,7 +101,7 @@ def table_i_region(text: str) -> tuple[int, int] | None:
     """Chars from the Table I label to the Table II label (or the end of the text); None without one."""
     start = None
     for line in split_lines(text):
-        label = label_of(line) if ("able" in line.text or "ABLE" in line.text) else None
+        label = label_of(line)
         if label == TABLE_I and start is None:
             start = line.start
         elif label == TABLE_II and start is not None:
