@@ -11,6 +11,7 @@ last test runs the shipped model end to end.
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 
@@ -24,7 +25,7 @@ from extractor.assemble.result import AssemblyResult
 from extractor.extract import rules_incomplete
 from extractor.ingest import read_document
 from extractor.pipeline.assembler import NER_FILL_CONFIDENCE, join_entities, run_rules
-from extractor.pipeline.entity_rows import entity_rows, plan_repairs, table_i_region
+from extractor.pipeline.entity_rows import PAIR, entity_rows, plan_repairs, table_i_region
 from extractor.pipeline.labels import LABELS, field_key
 from extractor.pipeline.tokenizer import build_tokenizer
 from extractor.records import NonDerivativeTransaction, OwnershipFiling
@@ -63,12 +64,12 @@ def nlp() -> Language:
 
 
 def _line_cells(text: str, start: int, cells: list[tuple[str, str]]) -> list[tuple[int, int, str]]:
-    """Char spans of ``cells``, each at the start of a line of ``text`` (a footnote mark may follow),
-    found in order from ``start``."""
+    """Char spans of ``cells``, each a whole word of ``text`` (a footnote mark may follow), found in
+    order from ``start``."""
     out = []
     pos = start
     for cell, label in cells:
-        m = re.compile(rf"\n({re.escape(cell)})[ \n]").search(text, pos)
+        m = re.compile(rf"(?<!\S)({re.escape(cell)})(?=[ \n])").search(text, pos)
         assert m is not None, cell
         out.append((m.start(1), m.end(1), label))
         pos = m.end(1)
@@ -178,6 +179,60 @@ def test_ambiguous_row_is_not_added(nlp: Language) -> None:
     rows = entity_rows(doc.text, doc.ents, region)
     assert len(rows) == 1 and rows[0].ambiguous and not rows[0].is_transaction
     assert plan_repairs(rows, [], []) == []
+
+
+def test_swapped_price_and_amount_owned_are_replaced(nlp: Language) -> None:
+    """ "1,802.5 A / $ / 2,336.5 / 34.35": the rules' column reader takes the amount owned printed after
+    the "$" for the price; the entity row of the same date and shares reads the pair the other way."""
+    nt = read_document(DOLLAR)
+    result = run_rules(nt.text, "4", nt=nt)
+    assert result is not None and isinstance(result.filing, OwnershipFiling)
+    rows = result.filing.non_derivative_transactions
+    (i,) = [k for k, r in enumerate(rows) if r.transaction_shares == 1802.5]
+    assert (rows[i].transaction_price_per_share, rows[i].shares_owned_following_transaction) == (
+        2336.5,
+        34.35,
+    )
+    cells = [
+        ("Common Stock", "SECURITY_TITLE"),
+        ("11/04/2018", "TX_DATE"),
+        ("C", "TX_CODE"),
+        ("1,802.5", "TX_SHARES"),
+        ("A", "TX_AD_CODE"),
+        ("2,336.5", "TX_SHARES"),
+        ("34.35", "TX_PRICE"),
+        ("D", "TX_AD_CODE"),
+    ]
+    row_start = nt.text.index("\nCommon Stock\n\n11/04/2018")
+    join_entities(_doc(nlp, nt.text, _line_cells(nt.text, row_start, cells)), result)
+    assert (rows[i].transaction_price_per_share, rows[i].shares_owned_following_transaction) == (
+        34.35,
+        2336.5,
+    )
+    prefix = f"non_derivative_transactions[{i}]."
+    assert result.confidence[prefix + "transaction_price_per_share"] == NER_FILL_CONFIDENCE
+    assert any(
+        w.startswith(prefix + "transaction_price_per_share: replaced (2336.5") for w in result.warnings
+    )
+
+
+def test_rows_of_one_day_and_amount_keep_the_rules_pair(nlp: Language) -> None:
+    """Two rule rows of the same date and shares: which entity row is which is unknown, so neither
+    pair is replaced."""
+    doc, _ = _lost_row(nlp)
+    region = table_i_region(doc.text)
+    assert region is not None
+    (row, _) = entity_rows(doc.text, doc.ents, region)
+    row.values["shares_owned_following_transaction"] = 3676
+    twin = NonDerivativeTransaction(
+        transaction_date="2005-02-14",
+        transaction_code="S",
+        transaction_shares=784,
+        transaction_price_per_share=3676,
+        shares_owned_following_transaction=28.8,
+    )
+    assert plan_repairs([row], [twin], [])[0].leaves == PAIR
+    assert plan_repairs([row], [twin, copy.copy(twin)], []) == []
 
 
 def test_disagreeing_reading_fills_only_empty_cells(nlp: Language) -> None:

@@ -207,12 +207,13 @@ def _add_missing_rows(doc: Doc, filing: OwnershipFiling, result: AssemblyResult)
             )
         else:
             prefix = f"{repair.table}[{repair.index}]."
+            rule_row = target[repair.index]
             for leaf in repair.leaves:
-                setattr(target[repair.index], leaf, repair.row.values[leaf])
+                old = getattr(rule_row, leaf)
+                how = "filled" if old is None else f"replaced ({old!r} before)"
+                setattr(rule_row, leaf, repair.row.values[leaf])
+                result.warnings.append(f"{prefix}{leaf}: {how} from the NER's reading of the row")
             leaves = repair.leaves
-            result.warnings.extend(
-                f"{prefix}{leaf}: filled from the NER's reading of the row" for leaf in leaves
-            )
         for leaf in leaves:
             result.spans[prefix + leaf] = repair.row.spans[leaf]
             result.confidence[prefix + leaf] = NER_FILL_CONFIDENCE

@@ -204,13 +204,23 @@ def _accounted(row: EntityRow, rule_rows: Sequence[Any]) -> bool:
 
 @dataclass(frozen=True)
 class RowRepair:
-    """What to do with one entity row: append it (``index`` None) or fill the empty cells of rule row
-    ``index`` of ``table`` with those of its ``leaves`` whose values that row does not hold already."""
+    """What to do with one entity row: append it (``index`` None), or set the cells ``leaves`` of rule
+    row ``index`` of ``table`` to the entity row's values."""
 
     table: str
     row: EntityRow
     index: int | None = None
     leaves: tuple[str, ...] = ()
+
+
+PAIR = ("transaction_price_per_share", "shares_owned_following_transaction")
+
+
+def _pair_differs(row: EntityRow, rule: Any) -> bool:
+    """Whether the entity row reads both price and amount owned, and the rule row not the same two."""
+    if any(leaf not in row.values for leaf in PAIR):
+        return False
+    return not all(_same(getattr(rule, leaf), row.values[leaf]) for leaf in PAIR)
 
 
 def _values(rule_row: Any) -> list[Any]:
@@ -220,18 +230,32 @@ def _values(rule_row: Any) -> list[Any]:
 def plan_repairs(
     rows: Sequence[EntityRow], transactions: Sequence[Any], holdings: Sequence[Any]
 ) -> list[RowRepair]:
-    """The complete entity rows no rule row accounts for, and what to do with each.
+    """What to do with each complete entity row.
 
-    A transaction row is the *same* row as a rule row of its date and code that no entity row accounts
-    for: the two readings disagree, and the rule row is kept, its empty cells filled from the entity row
-    where the value is not one the rule row already holds in another cell (that would be the very value
-    the two readings put in different columns). Otherwise the entity row is a row the rules lost and is
-    appended. Holdings are appended only when every rule holding is accounted for."""
+    - A rule row of the same date and shares accounts for it. Where the two read the row's price and
+      amount owned differently and the entity row holds both, the entity row's pair replaces the
+      rules' (``PAIR``): the two cells sit side by side after the A/D mark, and where plain pdftotext
+      and OCR scramble a "$" cell the rules' column reader swaps them or takes a neighbour row's
+      (on synthetic pages, 13 of 14 such disagreements were the rules' error, none the NER's).
+    - A rule row of its date and code that no entity row accounts for is the same row read
+      differently: the rule row is kept, its empty cells filled from the entity row where the value is
+      not one the rule row already holds in another cell (that would be the very value the two
+      readings put in different columns).
+    - Otherwise the entity row is a row the rules lost and is appended. Holdings are appended only
+      when every rule holding is accounted for."""
     tx_rows = [r for r in rows if r.is_transaction]
     hold_rows = [r for r in rows if r.is_holding]
     out: list[RowRepair] = []
     unread = [i for i, rule in enumerate(transactions) if not any(_same_row(r, rule) for r in tx_rows)]
     for row in tx_rows:
+        same = [i for i, rule in enumerate(transactions) if _same_row(row, rule)]
+        if same:
+            # Rows of one day and one amount (three grants of 993 shares) pair up in no known order:
+            # only a row whose date and shares are its own may have its pair replaced.
+            unique = len(same) == 1 and sum(_same_row(r, transactions[same[0]]) for r in tx_rows) == 1
+            if unique and _pair_differs(row, transactions[same[0]]):
+                out.append(RowRepair("non_derivative_transactions", row, same[0], PAIR))
+            continue
         if _accounted(row, transactions):
             continue
         twin = next(
