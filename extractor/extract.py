@@ -4,11 +4,12 @@ Provenance is reported in offsets of the *source* text (the decoded input file),
 ingest offset map, so a user can highlight the value in the file they gave us.
 
 Forms 3/4/5 go through a cascade: the rule assemblers first, then, where they leave a header field or a
-table cell every row prints empty (``rules_incomplete``), the trained spaCy pipeline (``models/filings``, or
-``$EXTRACTOR_MODELS/filings``; loaded once per process), whose assembler joins NER entities with the
-rules (``doc._.filing``). ``EXTRACTOR_NER=always|never`` forces either path (ablations). Without a
-shipped pipeline the rules' record stands and a warning is logged once. Form D always goes through
-the pipeline (its rules run inside its assembler). The consistency checks
+table cell every row prints empty, or Table I prints more dates than they read rows (``rules_incomplete``),
+the trained spaCy pipeline (``models/filings``, or ``$EXTRACTOR_MODELS/filings``; loaded once per
+process), whose assembler joins NER entities with the rules (``doc._.filing``; Table I rows from the
+entities: ``extractor.pipeline.entity_rows``). ``EXTRACTOR_NER=always|never`` forces either path
+(ablations). Without a shipped pipeline the rules' record stands and a warning is logged once. Form D
+always goes through the pipeline (its rules run inside its assembler). The consistency checks
 (``extractor.checks``) run last on every record.
 """
 

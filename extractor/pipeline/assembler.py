@@ -9,6 +9,10 @@ For each field path the rule assembler (``extractor.assemble``) gives a value an
   of a table row on the lines of that row's other cells) and the NER has exactly one distinct value of
   that label there, overlapping no value already read, the value is filled from the entity, normalised
   like the rules', at ``NER_FILL_CONFIDENCE`` and with a warning saying so.
+- Table I rows are read from the entities in reading order (``extractor.pipeline.entity_rows``): rows
+  the rules lost are appended, empty cells of a row the two read differently are filled, and a
+  price/amount-owned pair the rules read otherwise than the entity row of the same date and shares is
+  replaced; all at ``NER_FILL_CONFIDENCE`` with a warning.
 
 Results land on ``doc._.filing`` (a records dataclass), ``doc._.field_spans`` (path -> (start, end) into
 ``doc.text``), ``doc._.confidence`` and ``doc._.warnings``; ``extractor.extract`` turns them into an

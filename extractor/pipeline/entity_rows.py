@@ -7,14 +7,15 @@ NER tags the cells themselves, from their context, so its entities in reading or
 ``SECURITY_TITLE TX_DATE TX_CODE TX_SHARES TX_AD_CODE TX_PRICE SHARES_AFTER OWNERSHIP_FORM`` ...
 
 ``entity_rows`` cuts the Table I entities into rows at each security title and reads each row by column
-order; ``missing_rows`` keeps the rows that no rule row accounts for. The assembler adds them only when
-the NER reads more complete rows than the rules found (``extractor.pipeline.assembler``), so on text the
-rules read whole (every dev filing but OCR's worst) nothing changes.
+order; ``plan_repairs`` compares the complete ones with the rules' rows and says what to append or set
+(the assembler applies it: ``extractor.pipeline.assembler``). A row the rules read the same way needs
+nothing, so on text the rules read whole nothing changes.
 
 Traps:
 - One-letter cells (code, A/D, D/I) are one shape to the NER, which often calls a transaction code or
   a D/I mark ``TX_AD_CODE``; a row's letters are assigned by column position (before the shares: code;
-  after the shares: A/D; after the amount owned: D/I), not by label.
+  after the shares: A/D; after A/D or the amount owned: D/I), not by label. Amounts likewise: before
+  A/D the shares, after it the price only when the NER says price, else the amount owned.
 - A row with two entities for one column (two shares amounts, two dates after the deemed date) is
   ambiguous, usually two rows' cells interleaved: it is dropped, not guessed.
 - Plain pdftotext can print columns 5-7 of every row after columns 1-4 of every row; those trailing
@@ -40,14 +41,13 @@ from extractor.records import NonDerivativeHolding, NonDerivativeTransaction
 
 _LETTERS = frozenset({"TX_CODE", "TX_AD_CODE", "OWNERSHIP_FORM"})
 _WORD = re.compile(r"[A-Za-z]{4}")
-_AMOUNTS = {"TX_SHARES": "shares", "TX_PRICE": "price", "SHARES_AFTER": "owned"}
+_AMOUNTS = frozenset({"TX_SHARES", "TX_PRICE", "SHARES_AFTER"})
 
 
 @dataclass
 class EntityRow:
     """One Table I row as the NER's entities spell it; ``spans`` maps a leaf to its entity's chars."""
 
-    start: int
     title: str | None = None
     values: dict[str, Any] = field(default_factory=dict)
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
@@ -163,7 +163,7 @@ def entity_rows(text: str, ents: Iterable[Span], region: tuple[int, int]) -> lis
         if not region[0] <= ent.start_char < region[1]:
             continue
         if ent.label_ == "SECURITY_TITLE":
-            open_row = EntityRow(start=ent.start_char, title=text_value(ent.text))
+            open_row = EntityRow(title=text_value(ent.text))
             open_row.spans["security_title"] = (ent.start_char, ent.end_char)
             rows.append(open_row)
         elif open_row is not None:
@@ -182,6 +182,8 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _same_row(row: EntityRow, rule: Any) -> bool:
+    """The same transaction: date and shares (one of them alone is not enough, two rows of a day
+    share dates)."""
     v = row.values
     return _same(getattr(rule, "transaction_date", None), v["transaction_date"]) and _same(
         getattr(rule, "transaction_shares", None), v["transaction_shares"]
@@ -189,17 +191,11 @@ def _same_row(row: EntityRow, rule: Any) -> bool:
 
 
 def _accounted_holding(row: EntityRow, rule: Any) -> bool:
+    """A holding is known by its amount owned (it prints no date or shares)."""
     return _same(
         getattr(rule, "shares_owned_following_transaction", None),
         row.values["shares_owned_following_transaction"],
     )
-
-
-def _accounted(row: EntityRow, rule_rows: Sequence[Any]) -> bool:
-    """Whether a rule row holds this row's date and shares (transactions) or its amount owned
-    (holdings); one matching value is not enough for a transaction (two rows of a day share dates)."""
-    check = _same_row if row.is_transaction else _accounted_holding
-    return any(check(row, r) for r in rule_rows)
 
 
 @dataclass(frozen=True)
@@ -236,7 +232,8 @@ def plan_repairs(
       amount owned differently and the entity row holds both, the entity row's pair replaces the
       rules' (``PAIR``): the two cells sit side by side after the A/D mark, and where plain pdftotext
       and OCR scramble a "$" cell the rules' column reader swaps them or takes a neighbour row's
-      (on synthetic pages, 13 of 14 such disagreements were the rules' error, none the NER's).
+      (on the synthetic pages of benchmarks/converters.py seeds 21 and 22, 13 of 14 such
+      disagreements were the rules' error, none the NER's).
     - A rule row of its date and code that no entity row accounts for is the same row read
       differently: the rule row is kept, its empty cells filled from the entity row where the value is
       not one the rule row already holds in another cell (that would be the very value the two
@@ -255,8 +252,6 @@ def plan_repairs(
             unique = len(same) == 1 and sum(_same_row(r, transactions[same[0]]) for r in tx_rows) == 1
             if unique and _pair_differs(row, transactions[same[0]]):
                 out.append(RowRepair("non_derivative_transactions", row, same[0], PAIR))
-            continue
-        if _accounted(row, transactions):
             continue
         twin = next(
             (
@@ -280,5 +275,9 @@ def plan_repairs(
         if leaves:
             out.append(RowRepair("non_derivative_transactions", row, twin, leaves))
     if all(any(_accounted_holding(r, rule) for r in hold_rows) for rule in holdings):
-        out.extend(RowRepair("non_derivative_holdings", r) for r in hold_rows if not _accounted(r, holdings))
+        out.extend(
+            RowRepair("non_derivative_holdings", r)
+            for r in hold_rows
+            if not any(_accounted_holding(r, rule) for rule in holdings)
+        )
     return out
