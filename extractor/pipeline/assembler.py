@@ -190,12 +190,12 @@ def join_entities(doc: Doc, result: AssemblyResult) -> None:
             _fill(result, fill.path, found[0], found[1], fill.label)
     if isinstance(filing, OwnershipFiling):
         _fill_cells(doc, filing, result, by_label)
-        _add_missing_rows(doc, filing, result)
+        _join_entity_rows(doc, filing, result)
 
 
-def _add_missing_rows(doc: Doc, filing: OwnershipFiling, result: AssemblyResult) -> None:
-    """Table I rows the NER's entities spell and the rules lost or left cells of
-    (``extractor.pipeline.entity_rows``), at ``NER_FILL_CONFIDENCE`` with a warning."""
+def _join_entity_rows(doc: Doc, filing: OwnershipFiling, result: AssemblyResult) -> None:
+    """Apply ``entity_rows.plan_repairs``: append the Table I rows the rules lost, set the cells of
+    rule rows the entity rows read otherwise; each value at ``NER_FILL_CONFIDENCE`` with a warning."""
     region = table_i_region(doc.text)
     if region is None:
         return
