@@ -164,8 +164,8 @@ def assemble_document(
         from extractor.assemble.ownership import extract_ownership
 
         # A cascade: the rules run first; the trained pipeline (tagger + NER: about 60 ms a Form 4, a
-        # few hundred ms a long OCR text) runs only where the rules leave a field it can fill empty
-        # (on dev, 16 of 217 filings, all OCR), or always/never as EXTRACTOR_NER says.
+        # few hundred ms a long OCR text) runs only where the rules leave a field it can fill empty or
+        # lose Table I rows (on dev, 16 of 217 filings, all OCR), or always/never as EXTRACTOR_NER says.
         result = extract_ownership(nt, form_type)
         if mode == "always" or (mode == "auto" and rules_incomplete(result, nt.text)):
             nlp = load_filings_pipeline(str(default_pipeline_dir()))

@@ -136,22 +136,23 @@ def test_lost_row_is_appended_and_the_read_row_kept(nlp: Language) -> None:
     assert doc.text[start:end] == "784"
 
 
+# The first row of dollar_before_owned.txt up to its A/D mark.
+DOLLAR_ROW_HEAD = [
+    ("Common Stock", "SECURITY_TITLE"),
+    ("11/02/2018", "TX_DATE"),
+    ("P", "TX_CODE"),
+    ("1,886", "TX_SHARES"),
+    ("A", "TX_AD_CODE"),
+]
+
+
 def test_dollar_cell_prints_amount_owned_before_price(nlp: Language) -> None:
     """Plain pdftotext prints a "$" price cell's glyph, then column 5's amount owned, then the price:
     after the A/D mark an amount is the price only when the NER says so, else the amount owned."""
     nt = read_document(DOLLAR)
     region = table_i_region(nt.text)
     assert region is not None
-    cells = [
-        ("Common Stock", "SECURITY_TITLE"),
-        ("11/02/2018", "TX_DATE"),
-        ("P", "TX_CODE"),
-        ("1,886", "TX_SHARES"),
-        ("A", "TX_AD_CODE"),
-        ("6,299", "TX_SHARES"),
-        ("35.44", "TX_PRICE"),
-        ("D", "TX_AD_CODE"),
-    ]
+    cells = [*DOLLAR_ROW_HEAD, ("6,299", "TX_SHARES"), ("35.44", "TX_PRICE"), ("D", "TX_AD_CODE")]
     doc = _doc(nlp, nt.text, _line_cells(nt.text, region[0], cells))
     (row,) = entity_rows(doc.text, doc.ents, region)
     assert row.is_transaction
@@ -166,15 +167,7 @@ def test_ambiguous_row_is_not_added(nlp: Language) -> None:
     nt = read_document(DOLLAR)
     region = table_i_region(nt.text)
     assert region is not None
-    cells = [
-        ("Common Stock", "SECURITY_TITLE"),
-        ("11/02/2018", "TX_DATE"),
-        ("P", "TX_CODE"),
-        ("1,886", "TX_SHARES"),
-        ("A", "TX_AD_CODE"),
-        ("6,299", "SHARES_AFTER"),
-        ("35.44", "SHARES_AFTER"),
-    ]
+    cells = [*DOLLAR_ROW_HEAD, ("6,299", "SHARES_AFTER"), ("35.44", "SHARES_AFTER")]
     doc = _doc(nlp, nt.text, _line_cells(nt.text, region[0], cells))
     rows = entity_rows(doc.text, doc.ents, region)
     assert len(rows) == 1 and rows[0].ambiguous and not rows[0].is_transaction

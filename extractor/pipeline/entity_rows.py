@@ -33,15 +33,20 @@ from typing import Any
 from spacy.tokens import Span
 
 from extractor.assemble.values import parse_date
-from extractor.checks.validate import TRANSACTION_CODES
 from extractor.layout.lines import split_lines
-from extractor.layout.sections import TABLE_I, TABLE_II, label_of
-from extractor.pipeline.fills import amount_value, text_value
+from extractor.layout.sections import TABLE_I, TABLE_II, find_sections
+from extractor.pipeline.fills import CELL_FILLS, Normaliser, text_value
 from extractor.records import NonDerivativeHolding, NonDerivativeTransaction
 
 _LETTERS = frozenset({"TX_CODE", "TX_AD_CODE", "OWNERSHIP_FORM"})
 _WORD = re.compile(r"[A-Za-z]{4}")
 _AMOUNTS = frozenset({"TX_SHARES", "TX_PRICE", "SHARES_AFTER"})
+# A leaf's value from its entity's text, normalised as the NER's cell fills are.
+_NORMALISE: dict[str, Normaliser] = {
+    **{leaf: normalise for leaf, (_label, normalise) in CELL_FILLS.items()},
+    "deemed_execution_date": parse_date,
+    "nature_of_ownership": text_value,
+}
 
 
 @dataclass
@@ -53,7 +58,8 @@ class EntityRow:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)
     ambiguous: bool = False
 
-    def put(self, leaf: str, value: Any, ent: Span) -> None:
+    def put(self, leaf: str, ent: Span) -> None:
+        value = _NORMALISE[leaf](ent.text)
         if value is None:
             return
         if leaf in self.values:
@@ -98,21 +104,18 @@ class EntityRow:
 
 
 def table_i_region(text: str) -> tuple[int, int] | None:
-    """Chars from the Table I label to the Table II label (or the end of the text); None without one."""
-    start = None
-    for line in split_lines(text):
-        label = label_of(line)
-        if label == TABLE_I and start is None:
-            start = line.start
-        elif label == TABLE_II and start is not None:
-            return start, line.start
-    return (start, len(text)) if start is not None else None
-
-
-def _letter(text: str, allowed: frozenset[str]) -> str | None:
-    value = text_value(text)
-    value = (value or "").strip(" ()[]").upper()
-    return value if len(value) == 1 and value in allowed else None
+    """Chars from the Table I label to the Table II label (or the end of the text); None without one.
+    The region runs to the Table II label past any other label in between, where ``find_sections``'
+    Table I section would stop."""
+    lines = split_lines(text)
+    sections = {s.name: s for s in find_sections(lines)}
+    table_i, table_ii = sections.get(TABLE_I), sections.get(TABLE_II)
+    if table_i is None:
+        return None
+    start = lines[table_i.label_line].start
+    if table_ii is not None and table_ii.label_line > table_i.label_line:
+        return start, lines[table_ii.label_line].start
+    return start, len(text)
 
 
 def _read_row(row: EntityRow, ent: Span) -> None:
@@ -123,14 +126,14 @@ def _read_row(row: EntityRow, ent: Span) -> None:
         leaf = "deemed_execution_date" if "transaction_date" in v else "transaction_date"
         if "transaction_code" in v or "transaction_shares" in v:
             row.ambiguous = True  # a date after the code: the next row's cells
-        row.put(leaf, parse_date(ent.text), ent)
+        row.put(leaf, ent)
     elif label in _LETTERS:
         if "transaction_acquired_disposed_code" in v or "shares_owned_following_transaction" in v:
-            row.put("direct_or_indirect_ownership", _letter(ent.text, frozenset("DI")), ent)
+            row.put("direct_or_indirect_ownership", ent)
         elif "transaction_shares" in v:
-            row.put("transaction_acquired_disposed_code", _letter(ent.text, frozenset("AD")), ent)
+            row.put("transaction_acquired_disposed_code", ent)
         elif "transaction_date" in v:
-            row.put("transaction_code", _letter(ent.text, TRANSACTION_CODES), ent)
+            row.put("transaction_code", ent)
     elif label in _AMOUNTS:
         # Before the A/D mark an amount is column 4's shares; after it, a price if the NER says so, else
         # column 5's amount owned (plain pdftotext prints a "$" cell's amount owned before its price).
@@ -140,10 +143,10 @@ def _read_row(row: EntityRow, ent: Span) -> None:
             leaf = "shares_owned_following_transaction"
         else:
             leaf = "transaction_shares"
-        row.put(leaf, amount_value(ent.text), ent)
+        row.put(leaf, ent)
     elif label == "OWNERSHIP_NATURE" and "nature_of_ownership" not in v:
         # Free text that wraps, its pieces printed around the next row's title: the first piece only.
-        row.put("nature_of_ownership", text_value(ent.text), ent)
+        row.put("nature_of_ownership", ent)
 
 
 def _words_between(text: str, start: int, end: int) -> bool:
